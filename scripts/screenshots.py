@@ -1,0 +1,58 @@
+"""Take the screenshots kept in docs/ (run: .venv/bin/python scripts/screenshots.py [names]).
+
+They are for people (README, issue notes, reviewers), not assertions: the tests check
+behaviour; these show what a patient sees.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import threading
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+from werkzeug.serving import make_server
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.conftest import CLINIC  # noqa: E402
+from tests.e2e.conftest import CHROMIUM_FLAGS  # noqa: E402
+from webapp import create_app  # noqa: E402
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+# name: (path, width, colour scheme, full page?)
+SHOTS = {
+    "guide-en-390": ("/en/", 390, "light", False),
+    "guide-en-390-full": ("/en/", 390, "light", True),
+    "guide-en-320-dark": ("/en/", 320, "dark", False),
+    "guide-en-320": ("/en/", 320, "light", False),
+}
+
+
+def main(names: list[str]) -> None:
+    app = create_app({"TESTING": True, **CLINIC, "CONTENT_REVIEWED": "2026-11-01"})
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    with sync_playwright() as p:
+        exe = p.chromium.executable_path
+        browser = p.chromium.launch(
+            args=CHROMIUM_FLAGS,
+            executable_path=None if Path(exe).exists() else shutil.which("chromium"),
+        )
+        for name in names or SHOTS:
+            path, width, scheme, full = SHOTS[name]
+            page = browser.new_page(
+                viewport={"width": width, "height": 844}, color_scheme=scheme
+            )
+            page.goto(base + path)
+            page.screenshot(path=DOCS / f"{name}.png", full_page=full)
+            page.close()
+            print(f"docs/{name}.png")
+        browser.close()
+    server.shutdown()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

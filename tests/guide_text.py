@@ -1,0 +1,40 @@
+"""Helpers that read the guide's content the way a reader meets it (used by tests)."""
+
+from __future__ import annotations
+
+import re
+
+from webapp import content
+
+
+def _sentence(text: str) -> str:
+    text = " ".join(str(text).split())
+    return text if text[-1:] in ".!?:" else text + "."
+
+
+def main_text_units() -> list[str]:
+    """Every heading, paragraph and list item of the guide, each as its own sentence."""
+    units = [content.TITLE, content.LEAD, content.CALLOUT_HEADING]
+    units += [sign.name for sign in content.WARNING_SIGNS]
+    for section in content.SECTIONS:
+        units.append(section.heading)
+        for block in section.blocks:
+            if block.kind == "para":
+                units.append(block.text)
+            elif block.kind == "bullets":
+                units += [block.lead, *block.items] if block.lead else list(block.items)
+            elif block.kind == "terms":
+                for term in block.items:
+                    units += [term.term, term.meaning]
+            elif block.kind == "figure":
+                units += [block.caption, *block.legend]
+            elif block.kind == "warning-signs":
+                units.append(content.WARNING_LEAD)
+                for sign in content.WARNING_SIGNS:
+                    units += [sign.name, *([sign.detail] if sign.detail else [])]
+                units += [content.EMERGENCY_LINE % {"emergency": "911"}, content.SAFETY_NET]
+    return [_sentence(unit) for unit in units if unit]
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower().replace("’", "'").replace("'", ""))

@@ -1,0 +1,54 @@
+"""Back Spasm Guide: the Flask application factory.
+
+`create_app()` wires the clinic settings, languages, security headers and one blueprint
+per area patients and staff see. Static files and translations live at the top of the
+repository (not inside the package), so their folders are given as absolute paths:
+Flask-Babel would otherwise resolve a relative path against the package and silently
+fall back to English.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+
+from . import errors, i18n, security, settings
+from .languages import LanguageConverter
+
+ROOT = Path(__file__).resolve().parent.parent
+STATIC_DIR = ROOT / "static"
+TRANSLATIONS_DIR = ROOT / "translations"
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        static_folder=str(STATIC_DIR),
+        static_url_path="/static",
+        instance_path=str(ROOT / "instance"),
+        instance_relative_config=True,
+    )
+    app.config.from_mapping(settings.DEFAULTS)
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(TRANSLATIONS_DIR)
+    if test_config is None:
+        app.config.from_pyfile("config.py", silent=True)
+        app.config.update(settings.from_environment())
+    else:
+        app.config.update(test_config)
+    settings.finalize(app.config)
+
+    app.url_map.converters["lang"] = LanguageConverter
+    app.url_map.strict_slashes = True
+
+    i18n.init_app(app)
+    security.init_app(app)
+    errors.init_app(app)
+
+    from . import content, guide, health
+
+    app.jinja_env.globals["content"] = content
+
+    app.register_blueprint(guide.bp)
+    app.register_blueprint(health.bp)
+    return app

@@ -1,0 +1,106 @@
+"""Per-request language and the template context every page shares.
+
+The language comes from the URL prefix when there is one (so a printed code always opens
+the language it was printed for) and is negotiated otherwise. Templates receive the
+current language, every language's address for this same page (for the switcher and the
+`hreflang` links) and the clinic's settings, ready to show.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flask import Flask, current_app, g, request, url_for
+from flask_babel import Babel, format_date
+from markupsafe import Markup
+from werkzeug.exceptions import SecurityError
+
+from . import languages
+from .languages import LANGUAGES, Language
+
+
+def current_language() -> Language:
+    if "lang" not in g:
+        view_lang = (request.view_args or {}).get("lang")
+        g.lang = (
+            languages.BY_CODE.get(view_lang)
+            or languages.from_path(request.path)
+            or languages.negotiate(request)
+        )
+    return g.lang
+
+
+def select_locale() -> str:
+    return current_language().locale
+
+
+def public_base() -> str:
+    """Where patients reach the app: PUBLIC_URL, else the address this request used."""
+    public = current_app.config.get("PUBLIC_URL")
+    if public:
+        return public
+    try:
+        return request.host_url.rstrip("/")
+    except SecurityError:  # an untrusted Host header: never echo it into the page
+        return ""
+
+
+def same_page_in(lang: Language) -> str:
+    """This page's address in another language; the guide when there is no such page."""
+    args = dict(request.view_args or {})
+    endpoint = request.endpoint
+    if endpoint and "lang" in args and request.url_rule and "GET" in request.url_rule.methods:
+        args["lang"] = lang.code
+        return url_for(endpoint, **args)
+    return url_for("guide.page", lang=lang.code)
+
+
+def tel_href(number: str) -> str:
+    return "tel:" + re.sub(r"[^\d+*#]", "", number)
+
+
+def _template_context() -> dict:
+    config = current_app.config
+    reviewed = config.get("CONTENT_REVIEWED")
+    lang = current_language()
+    phone = config.get("CLINIC_PHONE")
+    emergency = config.get("EMERGENCY_NUMBER")
+    return {
+        "lang": lang,
+        "languages": LANGUAGES,
+        "alternates": [(other, same_page_in(other)) for other in LANGUAGES],
+        "public_base": public_base(),
+        "clinic": {
+            "name": config.get("CLINIC_NAME"),
+            "phone": phone,
+            "phone_href": tel_href(phone) if phone else None,
+            "emergency": emergency,
+            "emergency_href": tel_href(emergency) if emergency else None,
+        },
+        "content_reviewed": format_date(reviewed, format="long") if reviewed else None,
+    }
+
+
+def _remember_language(endpoint, values) -> None:
+    if values and values.get("lang") in languages.BY_CODE:
+        g.lang = languages.BY_CODE[values["lang"]]
+
+
+def _default_language(endpoint, values) -> None:
+    """Let templates call url_for('guide.page') and stay in the current language."""
+    if "lang" in values or not current_app.url_map.is_endpoint_expecting(endpoint, "lang"):
+        return
+    values["lang"] = current_language().code
+
+
+def format_markup(text, **values) -> Markup:
+    """Fill a translated sentence's placeholders with markup (escaping the sentence)."""
+    return Markup.escape(str(text)) % values
+
+
+def init_app(app: Flask) -> None:
+    Babel(app, locale_selector=select_locale)
+    app.jinja_env.filters["format_markup"] = format_markup
+    app.context_processor(_template_context)
+    app.url_value_preprocessor(_remember_language)
+    app.url_defaults(_default_language)
