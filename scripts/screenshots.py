@@ -15,9 +15,9 @@ from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.conftest import CLINIC  # noqa: E402
-from tests.e2e.conftest import CHROMIUM_FLAGS  # noqa: E402
-from webapp import create_app  # noqa: E402
+from tests.conftest import CLINIC
+from tests.e2e.conftest import CHROMIUM_FLAGS
+from webapp import create_app
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
@@ -43,9 +43,7 @@ def main(names: list[str]) -> None:
         )
         for name in names or SHOTS:
             path, width, scheme, full = SHOTS[name]
-            page = browser.new_page(
-                viewport={"width": width, "height": 844}, color_scheme=scheme
-            )
+            page = browser.new_page(viewport={"width": width, "height": 844}, color_scheme=scheme)
             page.goto(base + path)
             page.screenshot(path=DOCS / f"{name}.png", full_page=full)
             page.close()
