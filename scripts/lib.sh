@@ -32,7 +32,7 @@ setup_python() {
     touch "$stamp"
   fi
   if [ -d translations ] && compgen -G "translations/*/LC_MESSAGES/messages.po" >/dev/null; then
-    "$VENV/bin/flask" --app webapp translate compile >/dev/null
+    "$VENV/bin/python" -m webapp.translate compile
   fi
 }
 

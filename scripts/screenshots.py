@@ -1,5 +1,7 @@
 """Take the screenshots kept in docs/ (run: .venv/bin/python scripts/screenshots.py [names]).
 
+Chinese and Arabic need fonts Chromium can use: apt-get install fonts-noto-core fonts-noto-cjk.
+
 They are for people (README, issue notes, reviewers), not assertions: the tests check
 behaviour; these show what a patient sees.
 """
@@ -27,6 +29,10 @@ SHOTS = {
     "guide-en-390-full": ("/en/", 390, "light", True),
     "guide-en-320-dark": ("/en/", 320, "dark", False),
     "guide-en-320": ("/en/", 320, "light", False),
+    "guide-ar-390": ("/ar/", 390, "light", False),
+    "guide-ar-390-full": ("/ar/", 390, "light", True),
+    "guide-zh-390": ("/zh/", 390, "light", False),
+    "guide-zh-390-full": ("/zh/", 390, "light", True),
 }
 
 

@@ -132,6 +132,17 @@ NOT_A_DIAGNOSIS = _l(
     "professional who has examined you."
 )
 
+# F11, shown in the guide and again on the check's outcomes.
+SELF_CARE = Bullets(
+    (
+        _l("Rest from the things that make your pain worse."),
+        _l("Stay active: walk, and do other things you can manage."),
+        _l("Physical therapy: a physical therapist guides you with exercises and treatment."),
+    ),
+    lead=_l("What helps:"),
+    facts=("F11",),
+)
+
 TITLE = _l("Low back spasms")
 LEAD = _l(
     "A back spasm is when the muscles of your low back suddenly tighten. This guide "
@@ -259,18 +270,7 @@ SECTIONS: tuple[Section, ...] = (
                 ),
                 ("F10",),
             ),
-            Bullets(
-                (
-                    _l("Rest from the things that make your pain worse."),
-                    _l("Stay active: walk, and do other things you can manage."),
-                    _l(
-                        "Physical therapy: a physical therapist guides you with exercises "
-                        "and treatment."
-                    ),
-                ),
-                lead=_l("What helps:"),
-                facts=("F11",),
-            ),
+            SELF_CARE,
         ),
     ),
     Section(

@@ -1,0 +1,67 @@
+"""Switching language in the browser keeps the reader on the same page, and is remembered."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from webapp.languages import LANGUAGES
+
+
+def test_switcher_keeps_the_page_and_remembers_the_choice(watched_page, live_server):
+    page = watched_page
+    page.goto(live_server.url + "/en/")
+    page.locator(".lang-switch summary").click()
+    page.get_by_role("link", name="Español").click()
+    expect(page).to_have_url(live_server.url + "/es/")
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    cookies = {c["name"]: c for c in page.context.cookies()}
+    assert cookies["lang"]["value"] == "es"
+    assert cookies["lang"]["sameSite"] == "Lax"
+    page.goto(live_server.url + "/")
+    expect(page).to_have_url(live_server.url + "/es/")
+
+
+def test_switcher_works_by_keyboard(watched_page, live_server):
+    page = watched_page
+    page.goto(live_server.url + "/en/")
+    page.locator(".lang-switch summary").focus()
+    page.keyboard.press("Enter")
+    link = page.get_by_role("link", name="العربية")
+    link.focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(live_server.url + "/ar/")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+
+
+def test_no_cookie_until_the_patient_picks_a_language(watched_page, live_server):
+    page = watched_page
+    page.goto(live_server.url + "/")
+    expect(page).to_have_url(live_server.url + "/en/")
+    assert page.context.cookies() == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
+def test_every_language_fits_320px_with_the_menu_open(watched_page, live_server, lang):
+    page = watched_page
+    page.set_viewport_size({"width": 320, "height": 700})
+    page.goto(f"{live_server.url}/{lang.code}/")
+    page.locator(".lang-switch summary").click()
+    menu = page.locator(".lang-switch ul").bounding_box()
+    assert menu["x"] >= 0 and menu["x"] + menu["width"] <= 320
+    assert page.evaluate(
+        "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+    )
+
+
+def test_arabic_mirrors_the_layout(watched_page, live_server):
+    page = watched_page
+    page.goto(live_server.url + "/ar/")
+    callout = page.locator(".callout")
+    # The thick warning border is on the start side: the right, in Arabic.
+    assert page.evaluate(
+        "getComputedStyle(document.querySelector('.callout')).borderRightWidth"
+    ) > page.evaluate("getComputedStyle(document.querySelector('.callout')).borderLeftWidth")
+    expect(callout).to_be_visible()
+    phone = page.locator(".call-buttons bdi[dir=ltr]").first
+    expect(phone).to_have_text("911")

@@ -1,0 +1,93 @@
+"""`python -m webapp.translate …`: the translator's workflow, one command per step.
+
+Runs pybabel in-process with argument lists (never a shell string), with the options this
+project relies on written down once here instead of in each translator's memory. It is a
+plain command, not a `flask` one, so it needs no app and no SECRET_KEY: set-up scripts
+compile the catalogs before any configuration exists.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+import click
+from babel.messages.frontend import CommandLineInterface
+
+ROOT = Path(__file__).resolve().parent.parent
+TRANSLATIONS = ROOT / "translations"
+POT = TRANSLATIONS / "messages.pot"
+KEYWORDS = ("_", "gettext", "ngettext:1,2", "_l", "lazy_gettext", "lazy_ngettext:1,2")
+
+
+@click.group()
+def cli():
+    """Extract, update and compile the gettext catalogs in translations/."""
+
+
+def pybabel(*args: str) -> None:
+    code = CommandLineInterface().run(["pybabel", *args])
+    if code:
+        raise click.ClickException(f"pybabel {args[0]} failed ({code})")
+
+
+def extract(output: Path = POT) -> None:
+    keywords = [arg for keyword in KEYWORDS for arg in ("-k", keyword)]
+    with contextlib.chdir(ROOT):  # so the catalog names files by their repository path
+        pybabel(
+            "extract",
+            "-F",
+            "babel.cfg",
+            *keywords,
+            "--no-wrap",
+            "--sort-by-file",
+            "--project",
+            "Back Spasm Guide",
+            "--msgid-bugs-address",
+            "see README.md",
+            "-o",
+            str(output),
+            ".",
+        )
+
+
+@cli.command("extract")
+def extract_command():
+    """Collect every translatable string into translations/messages.pot."""
+    extract()
+    click.echo(f"Wrote {POT.relative_to(ROOT)}")
+
+
+@cli.command("update")
+def update_command():
+    """Extract, then merge new strings into every language's messages.po."""
+    extract()
+    pybabel(
+        "update",
+        "-i",
+        str(POT),
+        "-d",
+        str(TRANSLATIONS),
+        "--no-wrap",
+        "--no-fuzzy-matching",
+        "--ignore-obsolete",
+    )
+    click.echo("Updated every catalog; translate the entries with an empty msgstr.")
+
+
+@cli.command("compile")
+def compile_command():
+    """Build the .mo files the app reads (run by scripts/run and scripts/test)."""
+    pybabel("compile", "-d", str(TRANSLATIONS))
+
+
+@cli.command("init")
+@click.argument("locale")
+def init_command(locale: str):
+    """Start a catalog for a new language, e.g. `python -m webapp.translate init it`."""
+    pybabel("init", "-i", str(POT), "-d", str(TRANSLATIONS), "-l", locale, "--no-wrap")
+    click.echo(f"Created translations/{locale}/LC_MESSAGES/messages.po")
+
+
+if __name__ == "__main__":
+    cli()
