@@ -23,7 +23,9 @@ from webapp import create_app
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
-# name: (path, width, colour scheme, full page?)
+ANSWERS = {"yes": 0, "no": 1, "not-sure": 2}  # radio position on a question screen
+
+# name: (path, width, colour scheme, full page?[, answers to give in the check])
 SHOTS = {
     "guide-en-390": ("/en/", 390, "light", False),
     "guide-en-390-full": ("/en/", 390, "light", True),
@@ -33,7 +35,17 @@ SHOTS = {
     "guide-ar-390-full": ("/ar/", 390, "light", True),
     "guide-zh-390": ("/zh/", 390, "light", False),
     "guide-zh-390-full": ("/zh/", 390, "light", True),
+    "check-en-question": ("/en/check", 390, "light", False, ["no"]),
+    "check-en-error": ("/en/check", 390, "light", False, [None]),
 }
+for _lang in ("en", "ar"):
+    for _name, _answers in {
+        "emergency": ["no", "yes"],
+        "urgent": ["no", "no", "not-sure"],
+        "evaluate": ["no", "no", "no", "no", "yes"],
+        "self-care": ["no", "no", "no", "no", "no"],
+    }.items():
+        SHOTS[f"check-{_lang}-{_name}"] = (f"/{_lang}/check", 390, "light", True, _answers)
 
 
 def main(names: list[str]) -> None:
@@ -48,9 +60,13 @@ def main(names: list[str]) -> None:
             executable_path=None if Path(exe).exists() else shutil.which("chromium"),
         )
         for name in names or SHOTS:
-            path, width, scheme, full = SHOTS[name]
+            path, width, scheme, full, *steps = SHOTS[name]
             page = browser.new_page(viewport={"width": width, "height": 844}, color_scheme=scheme)
             page.goto(base + path)
+            for answer in steps[0] if steps else []:
+                if answer is not None:
+                    page.locator(".check-screen input[type=radio]").nth(ANSWERS[answer]).check()
+                page.locator("button[value=continue]").click()
             page.screenshot(path=DOCS / f"{name}.png", full_page=full)
             page.close()
             print(f"docs/{name}.png")

@@ -87,10 +87,12 @@ def english_phrases() -> set[str]:
 
 def page_text(html: str) -> str:
     html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    # The doctor's card repeats the result in the clinic's language (English here) on purpose.
+    html = re.sub(r'<div class="card-column" lang="en".*?</div>', " ", html, flags=re.S)
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
 
 
-TRANSLATED_PAGES = ["/{code}/", "/{code}/nothing-here"]
+TRANSLATED_PAGES = ["/{code}/", "/{code}/check", "/{code}/nothing-here"]
 
 
 @pytest.mark.parametrize("path", TRANSLATED_PAGES)
@@ -118,3 +120,18 @@ def test_error_page_is_in_the_language_of_its_prefix(client):
 def test_error_page_without_prefix_negotiates(client):
     html = client.get("/nothing-here", headers={"Accept-Language": "ar"}).get_data(as_text=True)
     assert '<html lang="ar" dir="rtl">' in html
+
+
+@pytest.mark.parametrize(
+    "lang", [lang for lang in LANGUAGES if lang.code != "en"], ids=lambda lang: lang.code
+)
+@pytest.mark.parametrize(
+    "answers",
+    [{"step": "0", "bladder-bowel": "yes"}, {"step": "0"}],
+    ids=["emergency-outcome", "error"],
+)
+def test_no_english_left_on_check_results(make_app, lang, answers):
+    client = make_app(CLINIC_LANGUAGE=lang.code).test_client()  # no English card column
+    html = client.post(f"/{lang.code}/check", data=answers).get_data(as_text=True)
+    text = page_text(html).replace(content.SOURCE_TITLE, "")
+    assert sorted(phrase for phrase in english_phrases() if phrase in text) == []

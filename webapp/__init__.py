@@ -45,10 +45,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     security.init_app(app)
     errors.init_app(app)
 
-    from . import content, guide, health
+    from . import check, content, guide, health, triage
 
-    app.jinja_env.globals["content"] = content
+    app.jinja_env.globals.update(content=content, triage=triage)
 
     app.register_blueprint(guide.bp)
+    app.register_blueprint(check.bp)
     app.register_blueprint(health.bp)
     return app

@@ -11,3 +11,109 @@
       "lang=" + link.getAttribute("data-lang") + "; Path=/; Max-Age=31536000; SameSite=Lax" + secure;
   });
 })();
+
+/* The warning-sign check on the device. The rules and every screen come from the page
+   (rendered by the server from webapp/triage.py); answers live only in this closure:
+   never sent, never put in the URL or in storage. */
+(function () {
+  "use strict";
+  var form = document.getElementById("check-form");
+  var screens = document.getElementById("check-screens");
+  var rulesNode = document.getElementById("check-rules");
+  if (!form || !screens || !rulesNode || !("content" in screens)) return;
+
+  var rules = JSON.parse(rulesNode.textContent);
+  var intro = document.querySelector(".check-intro");
+  var answers = {};
+  var index = 0;
+  var lastAction = null;
+
+  // Same algorithm as triage.decide(): the first answer a question maps to an outcome ends the check.
+  function decide(upTo) {
+    for (var i = 0; i <= upTo; i++) {
+      var question = rules.questions[i];
+      var outcome = question.stops[answers[question.key]];
+      if (outcome) return { outcome: outcome, index: i };
+    }
+    return null;
+  }
+
+  function show(template, focusSelector) {
+    var copy = template.cloneNode(true);
+    form.replaceChild(copy, form.querySelector(".check-screen"));
+    document.title = copy.getAttribute("data-title");
+    copy.querySelector(focusSelector).focus();
+    return copy;
+  }
+
+  function showQuestion(i) {
+    index = i;
+    if (intro) intro.hidden = false;
+    var copy = show(
+      screens.content.querySelector('[data-screen="question"][data-index="' + i + '"]'),
+      ".question-text"
+    );
+    var previous = answers[rules.questions[i].key];
+    if (previous) copy.querySelector('input[value="' + previous + '"]').checked = true;
+  }
+
+  function showOutcome(decision) {
+    var question = rules.questions[decision.index];
+    var answer = answers[question.key];
+    var outcome = '[data-screen="outcome"][data-outcome="' + decision.outcome + '"]';
+    var template =
+      screens.content.querySelector(
+        outcome + '[data-sign="' + question.key + '"][data-answer="' + answer + '"]'
+      ) || screens.content.querySelector(outcome + ":not([data-sign])");
+    if (intro) intro.hidden = true;
+    show(template, ".outcome-heading");
+  }
+
+  function showError() {
+    var current = form.querySelector(".check-screen");
+    var summary = current.querySelector(".error-summary");
+    var message = current.querySelector(".error-message");
+    var fieldset = current.querySelector("fieldset");
+    summary.hidden = false;
+    message.hidden = false;
+    fieldset.classList.add("has-error");
+    var described = (fieldset.getAttribute("aria-describedby") || "").split(" ");
+    if (described.indexOf(message.id) < 0) described.push(message.id);
+    fieldset.setAttribute("aria-describedby", described.join(" ").trim());
+    var prefix = message.querySelector(".visually-hidden").textContent;
+    if (document.title.indexOf(prefix) !== 0) document.title = prefix + " " + document.title;
+    summary.focus();
+  }
+
+  form.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest('button[name="action"]') : null;
+    if (button) lastAction = button.value;
+    var link = event.target.closest ? event.target.closest(".error-summary a") : null;
+    if (link) {
+      event.preventDefault();
+      var input = form.querySelector(link.getAttribute("href"));
+      if (input) input.focus();
+    }
+  });
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var action = (event.submitter && event.submitter.value) || lastAction || "continue";
+    lastAction = null;
+    var onOutcome = !!form.querySelector('[data-screen="outcome"]');
+    if (action === "restart") {
+      answers = {};
+      showQuestion(0);
+    } else if (action === "back") {
+      showQuestion(onOutcome ? index : Math.max(index - 1, 0));
+    } else {
+      var question = rules.questions[index];
+      var checked = form.querySelector('input[name="' + question.key + '"]:checked');
+      if (!checked) return showError();
+      answers[question.key] = checked.value;
+      var decision = decide(index);
+      if (decision) showOutcome(decision);
+      else showQuestion(index + 1);
+    }
+  });
+})();
