@@ -15,6 +15,7 @@ from playwright.sync_api import sync_playwright
 
 ICONS = Path(__file__).resolve().parent.parent / "static" / "icons"
 SOURCE = ICONS / "icon.svg"
+DOCS = ICONS.parent.parent / "docs"
 BACKGROUND = "#0b5394"  # the icon's own background colour, for the maskable bleed
 FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run"]
 
@@ -32,7 +33,7 @@ def render(page, size: int, scale: float, background: str, out: Path) -> None:
     page.set_viewport_size({"width": size, "height": size})
     page.set_content(PAGE.format(bg=background, size=size, svg=svg, inner=inner))
     page.screenshot(path=out, omit_background=background == "transparent")
-    print(out.relative_to(ICONS.parent.parent))
+    print(out)
 
 
 def main() -> None:
@@ -46,7 +47,8 @@ def main() -> None:
             render(page, size, 1.0, "transparent", ICONS / f"icon-{size}.png")
             render(page, size, 0.72, BACKGROUND, ICONS / f"maskable-{size}.png")
         render(page, 180, 0.82, BACKGROUND, ICONS / "apple-touch-icon.png")
-        render(page, 48, 1.0, "transparent", ICONS / "icon-48.png")
+        # Not served: a preview to check the mark is still clear at launcher size.
+        render(page, 48, 1.0, "transparent", DOCS / "icon-48.png")
         browser.close()
 
 

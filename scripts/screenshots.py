@@ -1,5 +1,7 @@
 """Take the screenshots kept in docs/ (run: .venv/bin/python scripts/screenshots.py [names]).
 
+With --manifest it makes the install dialog's pictures in static/screenshots/ instead.
+
 Chinese and Arabic need fonts Chromium can use: apt-get install fonts-noto-core fonts-noto-cjk.
 
 They are for people (README, issue notes, reviewers), not assertions: the tests check
@@ -48,6 +50,24 @@ for _lang in ("en", "ar"):
         SHOTS[f"check-{_lang}-{_name}"] = (f"/{_lang}/check", 390, "light", True, _answers)
 
 
+STATIC_SHOTS = Path(__file__).resolve().parent.parent / "static" / "screenshots"
+
+
+def manifest_screenshots(browser, base: str) -> None:
+    """The pictures in the install dialog (manifest `screenshots`), one pair per language."""
+    from webapp.languages import LANGUAGES
+
+    STATIC_SHOTS.mkdir(exist_ok=True)
+    for lang in LANGUAGES:
+        for form, size in (("narrow", (390, 844)), ("wide", (1280, 800))):
+            page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+            page.goto(f"{base}/{lang.code}/")
+            out = STATIC_SHOTS / f"{lang.code}-{form}.png"
+            page.screenshot(path=out)
+            page.close()
+            print(out)
+
+
 def main(names: list[str]) -> None:
     app = create_app({"TESTING": True, **CLINIC, "CONTENT_REVIEWED": "2026-11-01"})
     server = make_server("127.0.0.1", 0, app, threaded=True)
@@ -59,7 +79,12 @@ def main(names: list[str]) -> None:
             args=CHROMIUM_FLAGS,
             executable_path=None if Path(exe).exists() else shutil.which("chromium"),
         )
-        for name in names or SHOTS:
+        if names == ["--manifest"]:
+            manifest_screenshots(browser, base)
+            names = []
+        else:
+            names = names or list(SHOTS)
+        for name in names:
             path, width, scheme, full, *steps = SHOTS[name]
             page = browser.new_page(viewport={"width": width, "height": 844}, color_scheme=scheme)
             page.goto(base + path)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import errors, i18n, security, settings
+from . import assets, caching, errors, i18n, security, settings
 from .languages import LanguageConverter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,14 +42,18 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.url_map.strict_slashes = True
 
     i18n.init_app(app)
+    assets.init_app(app)
+    caching.init_app(app)
     security.init_app(app)
     errors.init_app(app)
 
-    from . import check, content, guide, health, triage
+    from . import check, content, guide, health, pwa, triage
 
     app.jinja_env.globals.update(content=content, triage=triage)
 
     app.register_blueprint(guide.bp)
     app.register_blueprint(check.bp)
+    app.register_blueprint(pwa.bp)
+    pwa.init_app(app)
     app.register_blueprint(health.bp)
     return app

@@ -24,6 +24,7 @@ CLINIC_SETTINGS = (
     "CONTENT_REVIEWED",
     "SECRET_KEY",
     "TRUSTED_HOSTS",
+    "SERVICE_WORKER_KILL_SWITCH",
 )
 
 DEFAULTS = {
@@ -35,6 +36,8 @@ DEFAULTS = {
     "CONTENT_REVIEWED": None,
     "SECRET_KEY": None,
     "TRUSTED_HOSTS": None,
+    # True: /sw.js serves a worker that deletes its caches and unregisters (see README).
+    "SERVICE_WORKER_KILL_SWITCH": False,
     # The only body we accept is the small check form; anything bigger is a 413.
     "MAX_CONTENT_LENGTH": 16 * 1024,
     "MAX_FORM_MEMORY_SIZE": 16 * 1024,
@@ -79,6 +82,10 @@ def finalize(config) -> None:
             f"CLINIC_LANGUAGE must be one of {', '.join(_language_codes())}, "
             f"got {config['CLINIC_LANGUAGE']!r}."
         )
+
+    kill = config.get("SERVICE_WORKER_KILL_SWITCH")
+    if isinstance(kill, str):
+        config["SERVICE_WORKER_KILL_SWITCH"] = kill.strip().lower() in ("1", "true", "yes", "on")
 
     reviewed = config.get("CONTENT_REVIEWED")
     if isinstance(reviewed, str):

@@ -39,6 +39,7 @@ def extract(output: Path = POT) -> None:
             "-F",
             "babel.cfg",
             *keywords,
+            "--add-comments=TRANSLATORS:",
             "--no-wrap",
             "--sort-by-file",
             "--project",

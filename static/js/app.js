@@ -117,3 +117,84 @@
     }
   });
 })();
+
+/* Offline use and installing: register the service worker after the page has loaded,
+   offer updates, and offer to install. All texts are in the page, already translated. */
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  var workerUrl = root.getAttribute("data-sw");
+  var $ = function (id) { return document.getElementById(id); };
+  var standalone =
+    (window.matchMedia && window.matchMedia("(display-mode: standalone)").matches) ||
+    window.navigator.standalone === true;
+  var ios = /iphone|ipad|ipod/i.test(navigator.userAgent) ||
+    (navigator.platform === "MacIntel" && navigator.maxTouchPoints > 1);
+
+  // Installing: a button when the browser offers it; short steps on iOS; nothing when installed.
+  var deferredPrompt = null;
+  window.addEventListener("beforeinstallprompt", function (event) {
+    event.preventDefault();
+    deferredPrompt = event;
+    if (!standalone && $("install")) $("install").hidden = false;
+  });
+  if ($("install-button")) {
+    $("install-button").addEventListener("click", function () {
+      if (!deferredPrompt) return;
+      deferredPrompt.prompt();
+      deferredPrompt.userChoice.then(function () {
+        deferredPrompt = null;
+        $("install").hidden = true;
+      });
+    });
+  }
+  window.addEventListener("appinstalled", function () {
+    if ($("install")) $("install").hidden = true;
+    if (navigator.storage && navigator.storage.persist) navigator.storage.persist();
+  });
+  if (ios && !standalone && $("install-ios")) $("install-ios").hidden = false;
+  if (standalone && navigator.storage && navigator.storage.persist) navigator.storage.persist();
+
+  if (!workerUrl || !("serviceWorker" in navigator)) return;
+  var container = navigator.serviceWorker;
+  var firstInstall = !container.controller;
+  var accepted = false;
+
+  function offerUpdate(worker) {
+    var notice = $("update-notice");
+    if (!notice) return;
+    notice.hidden = false;
+    $("update-button").onclick = function () {
+      accepted = true;
+      worker.postMessage({ type: "SKIP_WAITING" });
+    };
+  }
+
+  function saved() {
+    var note = $("offline-ready");
+    if (!note) return;
+    note.hidden = false;
+    if (ios && !standalone) note.querySelector(".ios-only").hidden = false;
+  }
+
+  container.addEventListener("controllerchange", function () {
+    if (accepted) window.location.reload();
+  });
+
+  window.addEventListener("load", function () {
+    container.register(workerUrl, { scope: "/", updateViaCache: "none" }).then(function (registration) {
+      if (registration.waiting && container.controller) offerUpdate(registration.waiting);
+      registration.addEventListener("updatefound", function () {
+        var worker = registration.installing;
+        worker.addEventListener("statechange", function () {
+          if (worker.state === "installed" && container.controller) offerUpdate(worker);
+          if (worker.state === "activated" && firstInstall) saved();
+        });
+      });
+      // Look for a new version whenever the app comes back to the foreground.
+      document.addEventListener("visibilitychange", function () {
+        if (document.visibilityState === "visible") registration.update();
+      });
+    });
+  });
+})();

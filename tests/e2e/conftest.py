@@ -7,8 +7,10 @@ installed, it is used as is.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -58,19 +60,59 @@ def browser_context_args(browser_context_args):
     }
 
 
-class LiveServer:
-    """A real HTTP server for the app, in a background thread, on a free port."""
+class Faults:
+    """WSGI wrapper: records every path asked for, and can hang or fail on demand."""
 
     def __init__(self, app):
         self.app = app
-        self.server = make_server("127.0.0.1", 0, app, threaded=True)
-        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        self.paths: list[str] = []
+
+    def __call__(self, environ, start_response):
+        path = environ.get("PATH_INFO", "")
+        self.paths.append(path)
+        if path.endswith("/__hang"):
+            time.sleep(8)
+        if path.endswith("/__boom"):
+            start_response("500 Internal Server Error", [("Content-Type", "text/plain")])
+            return [b"boom"]
+        return self.app(environ, start_response)
+
+
+class LiveServer:
+    """A real HTTP server for the app, in a background thread (a free port, or a given one)."""
+
+    def __init__(self, app, port: int = 0):
+        self.app = app
+        self.faults = Faults(app)
+        self.server = make_server("127.0.0.1", port, self.faults, threaded=True)
+        self.port = self.server.server_port
+        self.url = f"http://127.0.0.1:{self.port}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
+
+    @property
+    def paths(self) -> list[str]:
+        return self.faults.paths
 
     def stop(self):
         self.server.shutdown()
         self.server.server_close()
+
+
+@pytest.fixture
+def start_server():
+    """Start servers for one test (stopped at its end); pass port= to restart on the same one."""
+    servers: list[LiveServer] = []
+
+    def start(port: int = 0, **config) -> LiveServer:
+        server = LiveServer(create_app({"TESTING": True, **CLINIC, **config}), port)
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        with contextlib.suppress(Exception):
+            server.stop()
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,147 @@
+"""Installing and offline use: the manifest, the service worker and the offline page.
+
+The service worker's precache list and its version are generated here from the app
+itself: the hashed URL of every static file, and the rendered bytes of every page and
+manifest it saves. Any change of content, translation, setting or asset therefore gives
+a new worker, without anyone bumping a number.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from flask import Blueprint, Response, current_app, render_template, request, url_for
+from flask_babel import gettext as _
+
+from .assets import asset_url, asset_urls
+from .i18n import current_language
+from .languages import LANGUAGES
+
+bp = Blueprint("pwa", __name__)
+
+SOURCE = Path(__file__).resolve().parent.parent / "service_worker"
+THEME_COLOR = "#0b5394"
+
+#: The pages of one language that the worker saves for offline use.
+LANGUAGE_PAGES = ("guide.page", "check.check", "pwa.offline")
+
+
+def precache_lists() -> dict:
+    """What the worker saves: assets shared by all languages, and each language's pages."""
+    shared = [url for url in asset_urls() if "/screenshots/" not in url]
+    languages = {
+        lang.code: [url_for(endpoint, lang=lang.code) for endpoint in LANGUAGE_PAGES]
+        + [url_for("pwa.manifest", lang=lang.code)]
+        for lang in LANGUAGES
+    }
+    return {"shared": shared, "languages": languages}
+
+
+def build() -> dict:
+    """The precache lists and a version hashed from everything in them (kept per host)."""
+    base = request.host_url
+    cached = current_app.extensions.setdefault("sw_build", {})
+    if base in cached and not current_app.debug:
+        return cached[base]
+    lists = precache_lists()
+    digest = hashlib.sha256()
+    client = current_app.test_client()
+    for url in lists["shared"]:
+        digest.update(url.encode())  # the URL carries the file's content hash
+    for urls in lists["languages"].values():
+        for url in urls:
+            response = client.get(url, base_url=base)
+            digest.update(url.encode() + b"\0" + response.get_data())
+    result = {
+        "version": digest.hexdigest()[:16],
+        "offline": {lang.code: url_for("pwa.offline", lang=lang.code) for lang in LANGUAGES},
+        **lists,
+    }
+    cached[base] = result
+    return result
+
+
+@bp.get("/sw.js")
+def service_worker():
+    if current_app.config["SERVICE_WORKER_KILL_SWITCH"]:
+        source = (SOURCE / "retire.js").read_text(encoding="utf-8")
+    else:
+        source = (SOURCE / "sw.js").read_text(encoding="utf-8")
+        source = source.replace('"__BUILD__"', json.dumps(build(), separators=(",", ":")))
+    return Response(source, content_type="text/javascript; charset=utf-8")
+
+
+@bp.get("/<lang:lang>/manifest.webmanifest")
+def manifest(lang: str):
+    current = current_language()
+    icons = [
+        {"src": asset_url("icons/icon-192.png"), "sizes": "192x192", "type": "image/png"},
+        {"src": asset_url("icons/icon-512.png"), "sizes": "512x512", "type": "image/png"},
+        {
+            "src": asset_url("icons/maskable-192.png"),
+            "sizes": "192x192",
+            "type": "image/png",
+            "purpose": "maskable",
+        },
+        {
+            "src": asset_url("icons/maskable-512.png"),
+            "sizes": "512x512",
+            "type": "image/png",
+            "purpose": "maskable",
+        },
+        {"src": asset_url("icons/icon.svg"), "sizes": "any", "type": "image/svg+xml"},
+    ]
+    data = {
+        "id": "/",
+        "name": _("Back Spasm Guide"),
+        # TRANSLATORS: the name under the icon on a phone's home screen: 12 characters at most.
+        "short_name": _("Back spasms"),
+        "description": _(
+            "Low back spasms explained in plain words: why they happen, what helps, "
+            "and the warning signs that need a doctor."
+        ),
+        "lang": current.html_lang,
+        "dir": current.dir,
+        "start_url": url_for("guide.page", lang=lang),
+        "scope": "/",
+        "display": "standalone",
+        "theme_color": THEME_COLOR,
+        "background_color": "#ffffff",
+        "icons": icons,
+        "shortcuts": [
+            {
+                "name": _("Check your warning signs"),
+                "url": url_for("check.check", lang=lang),
+                "icons": [icons[0]],
+            }
+        ],
+        "screenshots": [
+            {
+                "src": asset_url(f"screenshots/{lang}-narrow.png"),
+                "sizes": "390x844",
+                "type": "image/png",
+                "form_factor": "narrow",
+                "label": _("The guide on a phone"),
+            },
+            {
+                "src": asset_url(f"screenshots/{lang}-wide.png"),
+                "sizes": "1280x800",
+                "type": "image/png",
+                "form_factor": "wide",
+                "label": _("The guide on a computer"),
+            },
+        ],
+    }
+    body = json.dumps(data, ensure_ascii=False, indent=1)
+    return Response(body, content_type="application/manifest+json; charset=utf-8")
+
+
+@bp.get("/<lang:lang>/offline")
+def offline(lang: str):
+    return render_template("offline.html")
+
+
+def init_app(app) -> None:
+    app.jinja_env.globals["service_worker"] = not app.config["SERVICE_WORKER_KILL_SWITCH"]
