@@ -1,6 +1,7 @@
 """Take the screenshots kept in docs/ (run: .venv/bin/python scripts/screenshots.py [names]).
 
-With --manifest it makes the install dialog's pictures in static/screenshots/ instead.
+With --manifest it makes the install dialog's pictures in static/screenshots/ instead, and
+with --print the handout and poster printed to PDF (A4, Letter) and rasterised into docs/.
 
 Chinese and Arabic need fonts Chromium can use: apt-get install fonts-noto-core fonts-noto-cjk.
 
@@ -68,8 +69,34 @@ def manifest_screenshots(browser, base: str) -> None:
             print(out)
 
 
+def printed_pages(browser, base: str) -> None:
+    """The handout and poster as printed on A4 and Letter, rasterised (docs/print-*.png)."""
+    import pypdfium2 as pdfium
+
+    page = browser.new_page()
+    for path, name in (
+        ("/en/handout", "handout-en"),
+        ("/ar/handout", "handout-ar"),
+        ("/poster", "poster"),
+    ):
+        page.goto(base + path)
+        for paper in ("A4", "Letter"):
+            pdf = pdfium.PdfDocument(page.pdf(format=paper, print_background=True))
+            out = DOCS / f"print-{name}-{paper.lower()}.png"
+            pdf[0].render(scale=1.25).to_pil().save(out)
+            print(out)
+    page.close()
+
+
 def main(names: list[str]) -> None:
-    app = create_app({"TESTING": True, **CLINIC, "CONTENT_REVIEWED": "2026-11-01"})
+    app = create_app(
+        {
+            "TESTING": True,
+            **CLINIC,
+            "CONTENT_REVIEWED": "2026-11-01",
+            "PUBLIC_URL": "https://guide.riverside-pt.example",
+        }
+    )
     server = make_server("127.0.0.1", 0, app, threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_port}"
@@ -81,6 +108,9 @@ def main(names: list[str]) -> None:
         )
         if names == ["--manifest"]:
             manifest_screenshots(browser, base)
+            names = []
+        elif names == ["--print"]:
+            printed_pages(browser, base)
             names = []
         else:
             names = names or list(SHOTS)

@@ -38,10 +38,24 @@ async function languagesAlreadySaved() {
   return found;
 }
 
+// Like cache.addAll (all or nothing), but stores a response that came through a redirect
+// (a static host sends /en/check on to /en/check/) as a plain one, so it can answer a page load.
+async function saveAll(cache, urls) {
+  const responses = await Promise.all(
+    urls.map(async (url) => {
+      const response = await fetch(saveRequest(url));
+      if (!response.ok) throw new Error(url + ": " + response.status);
+      if (!response.redirected) return response;
+      return new Response(await response.blob(), { status: 200, headers: response.headers });
+    })
+  );
+  await Promise.all(responses.map((response, i) => cache.put(urls[i], response)));
+}
+
 async function saveLanguage(lang) {
   const cache = await caches.open(CACHE);
   if (await cache.match(BUILD.languages[lang][0], { ignoreVary: true })) return;
-  await cache.addAll(BUILD.languages[lang].map(saveRequest));
+  await saveAll(cache, BUILD.languages[lang]);
 }
 
 self.addEventListener("install", (event) => {
@@ -56,8 +70,7 @@ self.addEventListener("install", (event) => {
       const urls = BUILD.shared.slice();
       for (const lang of langs) urls.push(...BUILD.languages[lang]);
       // All or nothing: if one file fails, this version is not installed and the old one stays.
-      const cache = await caches.open(CACHE);
-      await cache.addAll(urls.map(saveRequest));
+      await saveAll(await caches.open(CACHE), urls);
       if (!self.registration.active) await self.skipWaiting();
     })()
   );
@@ -111,7 +124,13 @@ async function respond(event) {
   const request = event.request;
   const cache = await caches.open(CACHE);
   const navigate = request.mode === "navigate";
-  const saved = await cache.match(request, { ignoreSearch: navigate, ignoreVary: true });
+  let saved = await cache.match(request, { ignoreSearch: navigate, ignoreVary: true });
+  if (!saved && navigate) {
+    // The same page with or without its trailing slash (static hosts add one).
+    const url = new URL(request.url);
+    const other = url.pathname.endsWith("/") ? url.pathname.slice(0, -1) : url.pathname + "/";
+    if (other) saved = await cache.match(other, { ignoreVary: true });
+  }
   if (saved) return saved;
   try {
     const response = await fetchWithTimeout(request);

@@ -26,12 +26,15 @@ def test_sw_is_served_at_the_root_with_no_cache_and_the_page_csp(client):
 
 def test_precache_lists_every_page_of_each_language_and_every_asset(client):
     build = build_of(client)
-    assert build["languages"]["es"] == [
+    spanish = build["languages"]["es"]
+    assert spanish[:5] == [
         "/es/",
         "/es/check",
+        "/es/handout",
         "/es/offline",
         "/es/manifest.webmanifest",
     ]
+    assert spanish[5].startswith("/qr/es.svg?v=")  # the handout's code, so it shows offline
     shared = build["shared"]
     assert any(url.startswith("/static/css/site.css?v=") for url in shared)
     assert any(url.startswith("/static/js/app.js?v=") for url in shared)
@@ -51,7 +54,7 @@ def test_version_changes_with_content_and_not_otherwise(make_app):
 def test_version_changes_when_an_asset_changes(make_app, tmp_path, monkeypatch):
     app = make_app()
     before = build_of(app.test_client())["version"]
-    app.extensions.pop("sw_build")
+    app.extensions.pop("prerendered")
     app.extensions["asset_hashes"] = {
         **app.extensions["asset_hashes"],
         "css/site.css": "0000000000",
@@ -93,3 +96,11 @@ def test_every_page_links_its_language_manifest(client):
 def test_offline_page_links_what_is_saved(client):
     html = client.get("/de/offline").get_data(as_text=True)
     assert 'href="/de/"' in html and 'href="/de/check"' in html
+
+
+def test_building_the_worker_renders_each_language_in_its_own_language(make_app):
+    client = make_app().test_client()
+    client.get("/sw.js")  # renders every saved page once, inside this request
+    assert '<html lang="fr"' in client.get("/fr/").get_data(as_text=True)
+    assert "Spasmes" in client.get("/fr/").get_data(as_text=True)
+    assert "腰背痉挛" in client.get("/zh/check").get_data(as_text=True)

@@ -11,9 +11,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from flask import Flask, Response, current_app, request, url_for
-
-IMMUTABLE = "public, max-age=31536000, immutable"
+from flask import Flask, current_app, url_for
 
 
 def _hash_files(folder: Path) -> dict[str, str]:
@@ -40,17 +38,5 @@ def asset_urls(prefix: str = "") -> list[str]:
     return [asset_url(name) for name in hashes() if name.startswith(prefix)]
 
 
-def _cache_static(response: Response) -> Response:
-    if request.endpoint != "static" or response.status_code not in (200, 304):
-        return response
-    filename = (request.view_args or {}).get("filename", "")
-    if request.args.get("v") and request.args.get("v") == hashes().get(filename):
-        response.headers["Cache-Control"] = IMMUTABLE
-    else:  # an old or missing version: the browser must ask again each time
-        response.headers["Cache-Control"] = "no-cache"
-    return response
-
-
 def init_app(app: Flask) -> None:
     app.jinja_env.globals["asset_url"] = asset_url
-    app.after_request(_cache_static)

@@ -1,20 +1,131 @@
-"""HTTP caching for pages, manifests and the service worker: `no-cache` with an ETag.
+"""How responses travel: prepared once, compressed once, revalidated cheaply.
 
-Browsers (and the service worker's update check) revalidate every time, and an unchanged
-page costs a `304 Not Modified` with no body. Responses that set their own policy (results
-of the check: `no-store`; hashed static files: `immutable`) are left alone.
+Patients arrive on crowded waiting-room Wi-Fi, so every byte counts; the server has two
+small cores, so no work is repeated per request. Pages that are the same for everyone
+(the guide, the check's questions, the handout...) are rendered once per language and
+kept, with their gzip and brotli forms made at the same time; static files are read and
+compressed once. Each representation has a strong ETag, so a browser or the service
+worker revalidating an unchanged page gets a `304 Not Modified` with no body.
+
+Responses made per request (the check's results, error pages) keep their own
+`Cache-Control`; anything else HTML-like gets `no-cache` and an ETag.
 """
 
 from __future__ import annotations
 
-from flask import Flask, Response, request
+import gzip
+import hashlib
+import mimetypes
+from dataclasses import dataclass
+from functools import wraps
+from pathlib import Path
+
+import brotli
+from flask import Flask, Response, current_app, make_response, request
+from werkzeug.exceptions import NotFound
+from werkzeug.security import safe_join
+
+IMMUTABLE = "public, max-age=31536000, immutable"
+#: Bodies smaller than this are not worth compressing.
+MIN_COMPRESS = 512
+#: Types that are already compressed.
+INCOMPRESSIBLE = ("image/png", "image/jpeg", "image/webp", "font/woff2")
+#: Prepared pages kept per process, at most (Host headers vary when PUBLIC_URL is unset).
+MAX_PAGES = 512
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One resource in every encoding we send, with an ETag for each."""
+
+    mimetype: str
+    encodings: dict  # "identity" / "gzip" / "br" -> bytes
+    digest: str
+
+
+def prepare(body: bytes, mimetype: str) -> Prepared:
+    encodings = {"identity": body}
+    if len(body) >= MIN_COMPRESS and mimetype not in INCOMPRESSIBLE:
+        encodings["br"] = brotli.compress(body, quality=11)
+        encodings["gzip"] = gzip.compress(body, compresslevel=9, mtime=0)
+    return Prepared(mimetype, encodings, hashlib.sha256(body).hexdigest()[:24])
+
+
+def _best_encoding(prepared: Prepared) -> str:
+    accepted = request.accept_encodings
+    for encoding in ("br", "gzip"):
+        if encoding in prepared.encodings and accepted[encoding]:
+            return encoding
+    return "identity"
+
+
+def send_prepared(prepared: Prepared, cache_control: str) -> Response:
+    encoding = _best_encoding(prepared)
+    etag = prepared.digest if encoding == "identity" else f"{prepared.digest}-{encoding}"
+    headers = {"Cache-Control": cache_control, "Vary": "Accept-Encoding"}
+    if request.if_none_match.contains(etag):
+        response = Response(status=304, headers=headers)
+    else:
+        body = prepared.encodings[encoding]
+        response = Response(body, content_type=prepared.mimetype, headers=headers)
+        if encoding != "identity":
+            response.headers["Content-Encoding"] = encoding
+    response.set_etag(etag)
+    return response
+
+
+def prerendered(view):
+    """Render this GET view once per address and language, then serve the kept bytes."""
+
+    @wraps(view)
+    def wrapper(**kwargs):
+        app = current_app
+        if app.debug:
+            return revalidate(make_response(view(**kwargs)))
+        store = app.extensions.setdefault("prerendered", {})
+        key = (request.host_url, request.path)
+        prepared = store.get(key)
+        if prepared is None:
+            response = make_response(view(**kwargs))
+            if response.status_code != 200 or "Set-Cookie" in response.headers:
+                return response
+            charset = (
+                "; charset=utf-8" if response.mimetype.startswith(("text/", "application/")) else ""
+            )
+            prepared = prepare(response.get_data(), response.mimetype + charset)
+            if len(store) < MAX_PAGES:
+                store[key] = prepared
+        return send_prepared(prepared, "no-cache")
+
+    return wrapper
+
+
+def serve_static(filename: str):
+    """Flask's static view, replaced: files are read and compressed once, then kept."""
+    from .assets import hashes
+
+    app = current_app
+    store = app.extensions.setdefault("static_files", {})
+    prepared = None if app.debug else store.get(filename)
+    if prepared is None:
+        path = safe_join(app.static_folder, filename)
+        if path is None or not Path(path).is_file():
+            raise NotFound()
+        mimetype = mimetypes.guess_type(path)[0] or "application/octet-stream"
+        if mimetype.startswith("text/") or mimetype in ("application/javascript", "image/svg+xml"):
+            mimetype += "; charset=utf-8"
+        prepared = prepare(Path(path).read_bytes(), mimetype)
+        store[filename] = prepared
+    version = request.args.get("v")
+    fresh = version is not None and version == hashes().get(filename)
+    # Only the current version's URL may be kept for good; any other must be asked again.
+    return send_prepared(prepared, IMMUTABLE if fresh else "no-cache")
 
 
 def revalidate(response: Response) -> Response:
     if (
         request.method not in ("GET", "HEAD")
         or response.status_code != 200
-        or request.endpoint == "static"
         or "Cache-Control" in response.headers
         or response.direct_passthrough
     ):
@@ -25,4 +136,7 @@ def revalidate(response: Response) -> Response:
 
 
 def init_app(app: Flask) -> None:
+    mimetypes.add_type("application/manifest+json", ".webmanifest")
+    mimetypes.add_type("text/javascript", ".js")
+    app.view_functions["static"] = serve_static
     app.after_request(revalidate)

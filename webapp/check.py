@@ -35,6 +35,7 @@ from wtforms.validators import Optional
 from wtforms.validators import ValidationError as WTFValidationError
 
 from . import triage
+from .caching import prerendered
 from .i18n import current_language
 from .languages import BY_CODE
 
@@ -184,6 +185,7 @@ def render_check(mode: str, status: int, **context):
 
 
 @bp.get("/<lang:lang>/check")
+@prerendered
 def check(lang: str):
     return render_check(
         "start",

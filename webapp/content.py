@@ -304,6 +304,18 @@ SECTIONS: tuple[Section, ...] = (
 )
 
 
+# The handout's key messages: the guide in four lines.
+KEY_MESSAGES = (
+    _l("Back spasms are usually not serious. They are the body's way of protecting your back."),
+    _l(
+        "Rest from what makes the pain worse, stay active with walking, and ask about "
+        "physical therapy."
+    ),
+    _l("A spasm is a symptom. Treating the cause of your low back pain also takes care of it."),
+    _l("If back pain keeps coming back, see a low back expert for an active recovery plan."),
+)
+
+
 def all_facts() -> set[str]:
     """Which facts of DESIGN.md the content carries (used by tests)."""
     found: set[str] = set()

@@ -16,8 +16,10 @@ from flask import Blueprint, Response, current_app, render_template, request, ur
 from flask_babel import gettext as _
 
 from .assets import asset_url, asset_urls
+from .caching import prerendered
 from .i18n import current_language
 from .languages import LANGUAGES
+from .printed import qr_url
 
 bp = Blueprint("pwa", __name__)
 
@@ -25,7 +27,7 @@ SOURCE = Path(__file__).resolve().parent.parent / "service_worker"
 THEME_COLOR = "#0b5394"
 
 #: The pages of one language that the worker saves for offline use.
-LANGUAGE_PAGES = ("guide.page", "check.check", "pwa.offline")
+LANGUAGE_PAGES = ("guide.page", "check.check", "printed.handout", "pwa.offline")
 
 
 def precache_lists() -> dict:
@@ -33,37 +35,39 @@ def precache_lists() -> dict:
     shared = [url for url in asset_urls() if "/screenshots/" not in url]
     languages = {
         lang.code: [url_for(endpoint, lang=lang.code) for endpoint in LANGUAGE_PAGES]
-        + [url_for("pwa.manifest", lang=lang.code)]
+        + [url_for("pwa.manifest", lang=lang.code), qr_url(lang.code)]
         for lang in LANGUAGES
     }
     return {"shared": shared, "languages": languages}
 
 
 def build() -> dict:
-    """The precache lists and a version hashed from everything in them (kept per host)."""
-    base = request.host_url
-    cached = current_app.extensions.setdefault("sw_build", {})
-    if base in cached and not current_app.debug:
-        return cached[base]
+    """The precache lists and a version hashed from everything in them.
+
+    Each saved page is rendered through the app itself, each in an application context
+    of its own: a nested request would otherwise share this request's `g`, and with it
+    the language and translations of the first page rendered.
+    """
+    app = current_app._get_current_object()
     lists = precache_lists()
     digest = hashlib.sha256()
-    client = current_app.test_client()
+    client = app.test_client()
     for url in lists["shared"]:
         digest.update(url.encode())  # the URL carries the file's content hash
     for urls in lists["languages"].values():
         for url in urls:
-            response = client.get(url, base_url=base)
+            with app.app_context():
+                response = client.get(url, base_url=request.host_url)
             digest.update(url.encode() + b"\0" + response.get_data())
-    result = {
+    return {
         "version": digest.hexdigest()[:16],
         "offline": {lang.code: url_for("pwa.offline", lang=lang.code) for lang in LANGUAGES},
         **lists,
     }
-    cached[base] = result
-    return result
 
 
 @bp.get("/sw.js")
+@prerendered
 def service_worker():
     if current_app.config["SERVICE_WORKER_KILL_SWITCH"]:
         source = (SOURCE / "retire.js").read_text(encoding="utf-8")
@@ -74,6 +78,7 @@ def service_worker():
 
 
 @bp.get("/<lang:lang>/manifest.webmanifest")
+@prerendered
 def manifest(lang: str):
     current = current_language()
     icons = [
@@ -139,6 +144,7 @@ def manifest(lang: str):
 
 
 @bp.get("/<lang:lang>/offline")
+@prerendered
 def offline(lang: str):
     return render_template("offline.html")
 

@@ -198,3 +198,12 @@
     });
   });
 })();
+
+/* The handout and the poster: a Print button (without JavaScript, the page says how). */
+(function () {
+  "use strict";
+  var button = document.getElementById("print-button");
+  if (!button || !window.print) return;
+  button.hidden = false;
+  button.addEventListener("click", function () { window.print(); });
+})();

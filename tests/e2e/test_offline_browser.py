@@ -116,7 +116,7 @@ def test_full_offline_session_with_the_server_stopped(page, start_server):
     expect(page.locator("h1")).to_be_visible()
     # A page that was never saved: the translated offline page, with links to what is saved.
     page.goto(server.url + "/ar/not-saved")
-    expect(page.locator(".offline-links a")).to_have_count(2)
+    expect(page.locator(".offline-links a")).to_have_count(3)
     expect(page.locator("html")).to_have_attribute("lang", "ar")
     # "/" is a redirect on the server; offline it opens a saved language.
     page.goto(server.url + "/")

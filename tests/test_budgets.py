@@ -1,0 +1,86 @@
+"""Byte budgets (deterministic): what a first visit and the offline precache cost, compressed.
+
+Timings are not tested here; they are benchmarks (see benchmarks/README.md).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+
+import pytest
+
+from webapp.languages import LANGUAGES
+
+KB = 1024
+
+
+def transferred(client, url: str, encoding: str = "gzip") -> int:
+    """Bytes on the wire for the body, as a browser accepting `encoding` receives it."""
+    response = client.get(url, headers={"Accept-Encoding": encoding})
+    assert response.status_code == 200, url
+    return len(response.get_data())
+
+
+def first_visit_urls(client, lang: str) -> list[str]:
+    html = client.get(f"/{lang}/").get_data(as_text=True)
+    found = re.findall(r'(?:href|src)="(/static/[^"]+)"', html)
+    loaded = [url for url in found if "apple-touch-icon" not in url]  # iOS only, for installing
+    return [f"/{lang}/", *dict.fromkeys(loaded)]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
+def test_first_visit_is_at_most_5_requests_and_40_kb(client, lang):
+    urls = first_visit_urls(client, lang.code)
+    assert len(urls) <= 5, urls
+    assert sum(transferred(client, url) for url in urls) <= 40 * KB
+
+
+def test_css_and_js_are_each_at_most_10_kb_compressed(client):
+    html = client.get("/en/").get_data(as_text=True)
+    css = re.search(r'href="(/static/css/site\.css\?v=\w+)"', html).group(1)
+    js = re.search(r'src="(/static/js/app\.js\?v=\w+)"', html).group(1)
+    assert transferred(client, css) <= 10 * KB
+    assert transferred(client, js) <= 10 * KB
+
+
+def test_one_render_blocking_request_at_most(client):
+    html = client.get("/en/").get_data(as_text=True)
+    head = html[: html.index("</head>")]
+    blocking = re.findall(r'<link rel="stylesheet"', head)
+    blocking += [
+        s for s in re.findall(r"<script[^>]*>", head) if "defer" not in s and "async" not in s
+    ]
+    assert len(blocking) <= 1
+    assert "@font-face" not in client.get(
+        re.search(r'href="(/static/css/[^"]+)"', head).group(1)
+    ).get_data(as_text=True)
+
+
+def precache(client) -> dict:
+    source = client.get("/sw.js").get_data(as_text=True)
+    return json.loads(re.search(r"const BUILD = (\{.*?\});", source).group(1))
+
+
+def test_offline_precache_fits_60_kb_per_language_and_250_kb_for_all(client):
+    build = precache(client)
+    shared = sum(transferred(client, url) for url in build["shared"])
+    per_language = {
+        code: sum(transferred(client, url) for url in urls)
+        for code, urls in build["languages"].items()
+    }
+    for code, size in per_language.items():
+        assert shared + size <= 60 * KB, (code, shared + size)
+    assert shared + sum(per_language.values()) <= 250 * KB
+
+
+def test_pages_are_sent_compressed_with_brotli_when_accepted(client):
+    response = client.get("/en/", headers={"Accept-Encoding": "gzip, deflate, br"})
+    assert response.headers["Content-Encoding"] == "br"
+    assert response.headers["Vary"] == "Accept-Encoding"
+    plain = client.get("/en/", headers={"Accept-Encoding": "identity"})
+    assert "Content-Encoding" not in plain.headers
+    gz = client.get("/en/", headers={"Accept-Encoding": "gzip"})
+    assert gzip.decompress(gz.get_data()) == plain.get_data()
+    assert len({response.headers["ETag"], plain.headers["ETag"], gz.headers["ETag"]}) == 3
