@@ -8,6 +8,7 @@ refuses to start in production without it rather than run with a key anyone can 
 from __future__ import annotations
 
 import os
+import secrets
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -38,6 +39,8 @@ DEFAULTS = {
     "TRUSTED_HOSTS": None,
     # True: /sw.js serves a worker that deletes its caches and unregisters (see README).
     "SERVICE_WORKER_KILL_SWITCH": False,
+    # Set by `python -m webapp.export`: pages are written for a static host, without a server.
+    "STATIC_EXPORT": False,
     # The only body we accept is the small check form; anything bigger is a 413.
     "MAX_CONTENT_LENGTH": 16 * 1024,
     "MAX_FORM_MEMORY_SIZE": 16 * 1024,
@@ -102,7 +105,9 @@ def finalize(config) -> None:
     config["SESSION_COOKIE_NAME"] = "__Host-session" if secure else "session"
 
     key = config.get("SECRET_KEY")
-    if config.get("DEBUG") or config.get("TESTING"):
+    if config.get("STATIC_EXPORT"):  # no server, no form to sign: any key will do
+        config["SECRET_KEY"] = key or secrets.token_hex(32)
+    elif config.get("DEBUG") or config.get("TESTING"):
         config["SECRET_KEY"] = key or DEV_SECRET_KEY
     elif not key or key == DEV_SECRET_KEY:
         raise ConfigurationError(

@@ -23,6 +23,7 @@
   if (!form || !screens || !rulesNode || !("content" in screens)) return;
 
   var rules = JSON.parse(rulesNode.textContent);
+  form.hidden = false; // a static export hides the form until JavaScript can run it
   var intro = document.querySelector(".check-intro");
   var answers = {};
   var index = 0;

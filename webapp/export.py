@@ -1,0 +1,84 @@
+"""`python -m webapp.export build/`: the whole app as static files, for any static host or CDN.
+
+Every page of every language is written as `<path>/index.html` (so any static server sends
+it as HTML), with the manifests, the service worker, the QR codes and every asset, plus a
+`_headers` file for hosts that read one (Netlify, Cloudflare Pages) with the CSP and the
+caching rules. Without a server the check runs on the device only, which already works
+offline; its no-JavaScript form is replaced by a `<noscript>` block with the warning signs,
+both levels of urgency and the call links.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import click
+
+from . import create_app
+from .languages import LANGUAGES
+from .security import HEADERS
+
+PAGES = ("/{lang}/", "/{lang}/check", "/{lang}/handout", "/{lang}/offline")
+FILES = ("/{lang}/manifest.webmanifest", "/qr/{lang}.svg", "/qr/{lang}.png")
+
+
+def headers_file() -> str:
+    common = "".join(f"  {name}: {value}\n" for name, value in HEADERS.items())
+    return (
+        f"/*\n{common}"
+        "/static/*\n  Cache-Control: public, max-age=31536000, immutable\n"
+        "/sw.js\n  Cache-Control: no-cache\n"
+        "/*.webmanifest\n  Content-Type: application/manifest+json\n"
+    )
+
+
+def export(out: Path, public_url: str, **settings) -> list[str]:
+    app = create_app({"STATIC_EXPORT": True, "PUBLIC_URL": public_url, **settings})
+    client = app.test_client()
+    written = []
+
+    def write(url: str, target: Path, status: int = 200) -> None:
+        response = client.get(url, base_url=public_url, headers={"Accept-Encoding": "identity"})
+        if response.status_code != status:
+            raise click.ClickException(f"{url} answered {response.status_code}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(response.get_data())
+        written.append(str(target.relative_to(out)))
+
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    for lang in LANGUAGES:
+        for pattern in PAGES:
+            url = pattern.format(lang=lang.code)
+            write(url, out / url.strip("/") / "index.html")
+        for pattern in FILES:
+            url = pattern.format(lang=lang.code)
+            write(url, out / url.lstrip("/"))
+    write("/poster", out / "poster" / "index.html")
+    write("/sw.js", out / "sw.js")
+    write("/en/", out / "index.html")  # a static host cannot negotiate: English, with the switcher
+    write("/404", out / "404.html", status=404)
+    shutil.copytree(app.static_folder, out / "static")
+    (out / "_headers").write_text(headers_file(), encoding="utf-8")
+    written += ["static/", "_headers"]
+    return written
+
+
+@click.command()
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--public-url",
+    envvar="PUBLIC_URL",
+    required=True,
+    help="The https address the export will be served from (QR codes point here).",
+)
+def main(out: Path, public_url: str) -> None:
+    """Write every page, manifest, worker, QR code and asset into OUT."""
+    written = export(out, public_url.rstrip("/"))
+    click.echo(f"Wrote {len(written)} files and folders to {out}/")
+
+
+if __name__ == "__main__":
+    main()
