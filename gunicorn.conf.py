@@ -1,6 +1,6 @@
 """Production settings for gunicorn (the README's production command reads this file).
 
-Two workers per 2-core machine, each with a few threads so keep-alive connections from
+Two workers per 2-core machine, each with two threads so keep-alive connections from
 phones do not tie a worker up. The app keeps no state between requests: run as many
 instances as you like behind any load balancer.
 """
@@ -10,7 +10,7 @@ import os
 bind = os.environ.get("BIND", "0.0.0.0:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 worker_class = "gthread"
-threads = int(os.environ.get("THREADS", "4"))
+threads = int(os.environ.get("THREADS", "2"))
 keepalive = 5
 timeout = 30
 graceful_timeout = 10

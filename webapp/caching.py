@@ -51,12 +51,29 @@ def prepare(body: bytes, mimetype: str) -> Prepared:
     return Prepared(mimetype, encodings, hashlib.sha256(body).hexdigest()[:24])
 
 
-def _best_encoding(prepared: Prepared) -> str:
-    accepted = request.accept_encodings
+def accepted_encoding(header: str) -> str:
+    """ "br", "gzip" or "identity": the best encoding an Accept-Encoding header allows."""
+    allowed = set()
+    for part in header.lower().split(","):
+        name, _, params = part.strip().partition(";")
+        quality = params.strip().removeprefix("q=")
+        try:
+            if params and float(quality) <= 0:
+                continue
+        except ValueError:
+            continue
+        allowed.add(name.strip())
     for encoding in ("br", "gzip"):
-        if encoding in prepared.encodings and accepted[encoding]:
+        if encoding in allowed:
             return encoding
     return "identity"
+
+
+def _best_encoding(prepared: Prepared) -> str:
+    wanted = accepted_encoding(request.headers.get("Accept-Encoding", ""))
+    if wanted in prepared.encodings:
+        return wanted
+    return "gzip" if wanted == "br" and "gzip" in prepared.encodings else "identity"
 
 
 def send_prepared(prepared: Prepared, cache_control: str) -> Response:
@@ -71,6 +88,8 @@ def send_prepared(prepared: Prepared, cache_control: str) -> Response:
         if encoding != "identity":
             response.headers["Content-Encoding"] = encoding
     response.set_etag(etag)
+    if not current_app.debug and response.status_code == 200:
+        response.headers[FAST_PATH_MARK] = "1"
     return response
 
 
@@ -135,8 +154,67 @@ def revalidate(response: Response) -> Response:
     return response.make_conditional(request)
 
 
+FAST_PATH_MARK = "X-Fast-Path"
+
+
+class FastPath:
+    """WSGI front: answers a repeat GET for a prepared resource without entering Flask.
+
+    The first request for each address, host and encoding goes through the app (which
+    checks the Host, picks the language and adds every header); a response the app marks
+    as prepared is then kept whole, headers and all, and replayed byte for byte. Nothing
+    else is kept: not errors, not redirects, nothing that sets a cookie, no POST.
+    """
+
+    def __init__(self, app, limit: int = 4096):
+        self.app = app
+        self.limit = limit
+        self.store: dict = {}
+
+    def __call__(self, environ, start_response):
+        if environ.get("REQUEST_METHOD") != "GET":
+            return self.app(environ, start_response)
+        key = (
+            environ.get("HTTP_HOST", ""),
+            environ.get("wsgi.url_scheme", ""),
+            environ.get("PATH_INFO", ""),
+            environ.get("QUERY_STRING", ""),
+            accepted_encoding(environ.get("HTTP_ACCEPT_ENCODING", "")),
+        )
+        kept = self.store.get(key)
+        if kept is not None:
+            status, headers, body, etag = kept
+            if etag and etag in environ.get("HTTP_IF_NONE_MATCH", ""):
+                start_response("304 Not Modified", [h for h in headers if h[0] not in _BODY])
+                return [b""]
+            start_response(status, headers)
+            return [body]
+        seen = {}
+
+        def capture(status, headers, exc_info=None):
+            seen["status"], seen["headers"] = status, headers
+            return start_response(status, [h for h in headers if h[0] != FAST_PATH_MARK], exc_info)
+
+        result = self.app(environ, capture)
+        headers = seen.get("headers", [])
+        if not any(name == FAST_PATH_MARK for name, _ in headers) or len(self.store) >= self.limit:
+            return result
+        body = b"".join(result)
+        if hasattr(result, "close"):
+            result.close()
+        clean = [h for h in headers if h[0] != FAST_PATH_MARK]
+        etag = next((value for name, value in clean if name == "ETag"), "")
+        if seen["status"].startswith("200") and not any(n == "Set-Cookie" for n, _ in clean):
+            self.store[key] = (seen["status"], clean, body, etag)
+        return [body]
+
+
+_BODY = ("Content-Length", "Content-Type", "Content-Encoding")
+
+
 def init_app(app: Flask) -> None:
     mimetypes.add_type("application/manifest+json", ".webmanifest")
     mimetypes.add_type("text/javascript", ".js")
     app.view_functions["static"] = serve_static
     app.after_request(revalidate)
+    app.wsgi_app = FastPath(app.wsgi_app)
