@@ -12,24 +12,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
-import socket
+import shutil
 import statistics
 import subprocess
-import sys
-import time
 import urllib.request
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-VENV_BIN = Path(sys.executable).parent
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from production_server import ROOT, production_server
 
 
 def wrk(url: str, seconds: int, connections: int) -> dict:
@@ -59,67 +48,43 @@ def main() -> None:
     parser.add_argument("--path", default="/en/")
     args = parser.parse_args()
 
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    page = None
-    static_dir = ROOT / "static" / "bench"
-    env = {
-        **os.environ,
-        "SECRET_KEY": "benchmark-only-" + "x" * 32,
-        "BIND": f"127.0.0.1:{port}",
-        "ACCESS_LOG": "/dev/null",
-        "PUBLIC_URL": base,
-    }
-    try:
-        # A static file of exactly the page's size (as wrk receives it: no compression).
-        static_dir.mkdir(exist_ok=True)
-        import webapp
+    import webapp
 
-        app = webapp.create_app({"TESTING": True, "PUBLIC_URL": base})
-        page = app.test_client().get(args.path, headers={"Accept-Encoding": "identity"}).get_data()
-        (static_dir / "same-size.html").write_bytes(b"x" * len(page))
-        server = subprocess.Popen(
-            [str(VENV_BIN / "gunicorn"), "-c", "gunicorn.conf.py", "webapp:create_app()"],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.1)
-        # Warm both workers (each renders a page once, then keeps it).
-        for _ in range(20):
-            urllib.request.urlopen(base + args.path).read()
-        static_url = base + "/static/bench/same-size.html"
-        results = {"page": [], "static": []}
-        for _ in range(args.runs):
-            results["page"].append(wrk(base + args.path, args.seconds, args.connections))
-            results["static"].append(wrk(static_url, args.seconds, args.connections))
-        summary = {
-            "page_bytes": len(page),
-            "seconds": args.seconds,
-            "connections": args.connections,
-            "runs": args.runs,
-        }
-        for kind, runs in results.items():
-            summary[f"{kind}_rps_median"] = statistics.median(r["rps"] for r in runs)
-            summary[f"{kind}_p99_ms_median"] = statistics.median(r["p99_ms"] for r in runs)
-            summary[f"{kind}_errors_total"] = sum(r["errors"] for r in runs)
-        pairs = zip(results["page"], results["static"], strict=True)
-        summary["ratios_same_run"] = [round(p["rps"] / s["rps"], 3) for p, s in pairs]
-        summary["ratio_median"] = statistics.median(summary["ratios_same_run"])
-        print(json.dumps({"summary": summary, "runs": results}, indent=1))
+    # A static file of exactly the page's size, as wrk receives it (no compression asked).
+    app = webapp.create_app({"TESTING": True, "PUBLIC_URL": "http://127.0.0.1"})
+    page = app.test_client().get(args.path, headers={"Accept-Encoding": "identity"}).get_data()
+    static_dir = ROOT / "static" / "bench"
+    static_dir.mkdir(exist_ok=True)
+    (static_dir / "same-size.html").write_bytes(b"x" * len(page))
+    try:
+        with production_server() as base:
+            for _ in range(20):  # warm both workers: each renders the page once, then keeps it
+                urllib.request.urlopen(base + args.path).read()
+            static_url = base + "/static/bench/same-size.html"
+            results = {"page": [], "static": []}
+            for _ in range(args.runs):
+                results["page"].append(wrk(base + args.path, args.seconds, args.connections))
+                results["static"].append(wrk(static_url, args.seconds, args.connections))
     finally:
-        if "server" in locals():
-            server.terminate()
-            server.wait(timeout=10)
-        for f in static_dir.glob("*"):
-            f.unlink()
-        static_dir.rmdir() if static_dir.exists() else None
+        shutil.rmtree(static_dir)
+    summary = {
+        "page_bytes": len(page),
+        "seconds": args.seconds,
+        "connections": args.connections,
+        "runs": args.runs,
+    }
+    for kind, runs in results.items():
+        summary[f"{kind}_rps_median"] = statistics.median(r["rps"] for r in runs)
+        summary[f"{kind}_p99_ms_median"] = statistics.median(r["p99_ms"] for r in runs)
+        summary[f"{kind}_errors_total"] = sum(r["errors"] for r in runs)
+    pairs = zip(results["page"], results["static"], strict=True)
+    summary["ratios_same_run"] = [round(p["rps"] / s["rps"], 3) for p, s in pairs]
+    summary["ratio_median"] = statistics.median(summary["ratios_same_run"])
+    report = {"summary": summary, "runs": results}
+    out = ROOT / "benchmarks" / "results" / "load.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(report, indent=1) + "\n")
+    print(json.dumps(summary, indent=1))
 
 
 if __name__ == "__main__":
