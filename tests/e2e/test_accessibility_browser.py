@@ -1,0 +1,148 @@
+"""Accessibility: axe-core on every page type, language, width and colour scheme; every step
+and outcome of the check; keyboard focus, 200 % zoom, target sizes and reduced motion."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from webapp.languages import LANGUAGES
+
+AXE = Axe()
+# Every control a finger must hit; links inside a sentence are exempt (WCAG 2.5.8).
+TARGETS = """() => [...document.querySelectorAll(
+    'main a, main button, main input, header a, header summary')]
+  .filter(e => e.offsetParent !== null)
+  .filter(e => {
+    const text = e.closest('p, li, dd');
+    const inline = e.tagName === 'A' && text && !e.classList.contains('button')
+      && text.textContent.trim() !== e.textContent.trim();
+    return !inline;
+  })
+  .map(e => {
+    const r = e.getBoundingClientRect();
+    return [e.tagName, e.className, Math.round(r.width), Math.round(r.height)];
+  })"""
+PAGE_TYPES = [
+    "/{code}/",
+    "/{code}/check",
+    "/{code}/handout",
+    "/{code}/offline",
+    "/poster",
+    "/{code}/missing",
+]
+WIDTHS = {"320": {"width": 320, "height": 720}, "desktop": {"width": 1280, "height": 900}}
+
+
+def violations(page) -> list[str]:
+    results = AXE.run(page)
+    return [
+        f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+    ]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
+def test_no_axe_violations_on_any_page_type(watched_page, live_server, lang, width, scheme):
+    page = watched_page
+    page.set_viewport_size(WIDTHS[width])
+    page.emulate_media(color_scheme=scheme)
+    found = {}
+    for pattern in PAGE_TYPES:
+        page.goto(live_server.url + pattern.format(code=lang.code))
+        problems = violations(page)
+        if problems:
+            found[pattern] = problems
+        if pattern.endswith("missing"):  # the 404 is meant: the browser logs it, we expect it
+            page.problems[:] = [p for p in page.problems if "404" not in p]
+    assert found == {}
+
+
+CHECK_PATHS = {
+    "emergency": ["no", "yes"],
+    "urgent": ["no", "no", "not-sure"],
+    "evaluate": ["no", "no", "no", "no", "yes"],
+    "self-care": ["no", "no", "no", "no", "no"],
+}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("code", ["en", "ar", "zh"])
+def test_no_axe_violations_on_any_step_or_outcome_of_the_check(
+    watched_page, live_server, code, scheme
+):
+    page = watched_page
+    page.emulate_media(color_scheme=scheme)
+    found = {}
+    for outcome, answers in CHECK_PATHS.items():
+        page.goto(f"{live_server.url}/{code}/check")
+        page.locator("button[value=continue]").click()  # the error state
+        found["error"] = violations(page)
+        for number, answer in enumerate(answers, start=1):
+            found[f"question {number}"] = violations(page)
+            page.locator(f".check-screen input[value={answer}]").check()
+            page.locator("button[value=continue]").click()
+        expect(page.locator("[data-outcome]")).to_have_attribute("data-outcome", outcome)
+        found[outcome] = violations(page)
+    assert {step: problems for step, problems in found.items() if problems} == {}
+
+
+def test_focus_is_always_visible(watched_page, live_server):
+    page = watched_page
+    page.goto(live_server.url + "/en/")
+    seen = 0
+    for _ in range(25):
+        page.keyboard.press("Tab")
+        style = page.evaluate(
+            """() => { const s = getComputedStyle(document.activeElement);
+                       return [s.outlineStyle, s.outlineWidth, document.activeElement.tagName]; }"""
+        )
+        if style[2] == "BODY":
+            continue
+        seen += 1
+        assert style[0] != "none" and style[1] != "0px", style
+    assert seen >= 20
+
+
+@pytest.mark.parametrize("path", ["/ar/", "/en/check", "/de/handout"])
+def test_nothing_is_lost_at_200_percent_zoom(watched_page, live_server, path):
+    page = watched_page
+    # 200 % zoom on a 1280 px window lays the page out in 640 CSS px, and on a 640 px
+    # phone in 320: both must reflow without horizontal scrolling or clipped text.
+    for width in (640, 320):
+        page.set_viewport_size({"width": width, "height": 480})
+        page.goto(live_server.url + path)
+        assert page.evaluate(
+            "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+        )
+        clipped = page.evaluate(
+            """() => [...document.querySelectorAll('main *')].filter(e =>
+                 e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'hidden'
+               ).length"""
+        )
+        assert clipped == 0
+
+
+@pytest.mark.parametrize("path", ["/en/", "/ar/check", "/en/handout", "/en/offline"])
+def test_targets_are_at_least_24px_and_44px_where_the_layout_allows(
+    watched_page, live_server, path
+):
+    page = watched_page
+    page.goto(live_server.url + path)
+    sizes = page.evaluate(TARGETS)
+    too_small = [s for s in sizes if s[2] < 24 or s[3] < 24]
+    assert too_small == []
+    buttons = [s for s in sizes if s[0] == "BUTTON" or "button" in s[1]]
+    assert all(s[3] >= 44 for s in buttons), buttons
+
+
+def test_reduced_motion_is_honoured(watched_page, live_server):
+    page = watched_page
+    page.emulate_media(reduced_motion="reduce")
+    page.goto(live_server.url + "/en/")
+    assert page.evaluate("getComputedStyle(document.documentElement).scrollBehavior") == "auto"
+    page.emulate_media(reduced_motion="no-preference")
+    assert page.evaluate("getComputedStyle(document.documentElement).scrollBehavior") == "smooth"
