@@ -41,6 +41,7 @@ def production_server(**settings):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    production_server.last_pid = server.pid
     try:
         for _ in range(200):
             try:

@@ -36,7 +36,9 @@ setup_python() {
   fi
 }
 
-setup_browser() {
+setup_test_tools() {
+  # wrk drives the soak test (tests/test_soak.py) against the production server.
+  command -v wrk >/dev/null || apt_install wrk
   # Playwright's own Chromium when it is installed; otherwise Debian's.
   if "$VENV/bin/python" - <<'PY'
 import os, sys

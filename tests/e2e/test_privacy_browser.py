@@ -1,0 +1,75 @@
+"""Privacy: no request leaves the site, no cookie beyond the two strictly needed, and the
+check's answers in no URL, cookie, storage or log."""
+
+from __future__ import annotations
+
+import logging
+from urllib.parse import urlsplit
+
+import pytest
+from flask.sessions import SecureCookieSessionInterface
+from playwright.sync_api import expect
+
+from webapp.languages import LANGUAGES
+
+PAGES = [
+    "/{code}/",
+    "/{code}/check",
+    "/{code}/handout",
+    "/{code}/offline",
+    "/poster",
+    "/{code}/nope",
+]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
+def test_no_request_to_another_origin_and_no_cookie(
+    browser, browser_context_args, live_server, lang
+):
+    context = browser.new_context(**browser_context_args)
+    origins = set()
+    context.on("request", lambda request: origins.add(urlsplit(request.url).netloc))
+    page = context.new_page()
+    for pattern in PAGES:
+        page.goto(live_server.url + pattern.format(code=lang.code))
+        page.wait_for_load_state("load")
+    page.evaluate("navigator.serviceWorker.ready")
+    page.wait_for_timeout(300)
+    assert origins == {urlsplit(live_server.url).netloc}
+    assert context.cookies() == []  # reading, the check's page and the worker set none
+    context.close()
+
+
+def test_on_device_answers_stay_on_the_device(watched_page, live_server, caplog):
+    page = watched_page
+    caplog.set_level(logging.DEBUG)
+    page.goto(live_server.url + "/en/check")
+    page.wait_for_load_state("networkidle")
+    caplog.clear()
+    for answer in ("no", "no", "yes"):
+        page.locator(f".check-screen input[value={answer}]").check()
+        page.locator("button[value=continue]").click()
+    expect(page.locator("[data-outcome]")).to_have_attribute("data-outcome", "urgent")
+    assert page.url == live_server.url + "/en/check"
+    assert page.context.cookies() == []
+    stored = page.evaluate(
+        """async () => ({local: localStorage.length, session: sessionStorage.length,
+                         dbs: indexedDB.databases ? (await indexedDB.databases()).length : 0})"""
+    )
+    assert stored == {"local": 0, "session": 0, "dbs": 0}
+    assert [r for r in caplog.records if "/check" in r.getMessage()] == []  # no request at all
+
+
+def test_no_javascript_cookie_is_the_form_session_only(browser, browser_context_args, live_server):
+    context = browser.new_context(**browser_context_args, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server.url + "/en/check")
+    assert context.cookies() == []  # reading the check sets nothing
+    page.get_by_label("No", exact=True).check()
+    page.get_by_role("button", name="Continue").click()
+    cookies = context.cookies()
+    assert [c["name"] for c in cookies] == ["session"]
+    assert cookies[0]["httpOnly"] is True and cookies[0]["sameSite"] == "Lax"
+    serializer = SecureCookieSessionInterface().get_signing_serializer(live_server.app)
+    assert set(serializer.loads(cookies[0]["value"])) == {"csrf_token"}  # no answers in it
+    context.close()
