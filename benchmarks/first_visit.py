@@ -12,22 +12,10 @@ the service worker and adds up the precache. Writes benchmarks/results/first_vis
 from __future__ import annotations
 
 import json
-import shutil
-from pathlib import Path
 
 from playwright.sync_api import sync_playwright
-from production_server import ROOT, production_server
+from production_server import CHROMIUM_FLAGS, ROOT, production_server, system_chromium
 
-FLAGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 LANGS = ["en", "es", "fr", "pt", "de", "vi", "zh", "ar"]
 
 
@@ -68,9 +56,8 @@ def visit(browser, base: str, lang: str) -> dict:
 def main() -> None:
     results = {}
     with production_server() as base, sync_playwright() as p:
-        exe = p.chromium.executable_path
         browser = p.chromium.launch(
-            args=FLAGS, executable_path=None if Path(exe).exists() else shutil.which("chromium")
+            args=CHROMIUM_FLAGS, executable_path=system_chromium(p.chromium)
         )
         for lang in LANGS:
             results[lang] = visit(browser, base, lang)

@@ -17,15 +17,12 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from production_server import production_server
+from production_server import CHROMIUM_FLAGS, production_server
 
 HERE = Path(__file__).resolve().parent
 LIGHTHOUSE = HERE / ".node" / "node_modules" / ".bin" / "lighthouse"
 PAGES = ["/en/", "/en/check", "/en/handout", "/ar/", "/ar/check", "/ar/handout"]
-FLAGS = (
-    "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
-    "--disable-background-networking --disable-component-update --disable-sync"
-)
+FLAGS = " ".join(CHROMIUM_FLAGS)
 METRICS = (
     "first-contentful-paint",
     "largest-contentful-paint",

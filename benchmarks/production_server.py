@@ -13,6 +13,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
+sys.path.insert(0, str(ROOT))
+from tests.e2e.conftest import CHROMIUM_FLAGS, system_chromium  # noqa: E402
+
+__all__ = ["CHROMIUM_FLAGS", "ROOT", "production_server", "system_chromium"]
 
 
 def free_port() -> int:

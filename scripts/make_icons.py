@@ -8,16 +8,18 @@ central 80 % safe zone on a full-bleed background, so launchers can crop them to
 
 from __future__ import annotations
 
-import shutil
+import sys
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.e2e.conftest import CHROMIUM_FLAGS, system_chromium
 
 ICONS = Path(__file__).resolve().parent.parent / "static" / "icons"
 SOURCE = ICONS / "icon.svg"
 DOCS = ICONS.parent.parent / "docs"
 BACKGROUND = "#0b5394"  # the icon's own background colour, for the maskable bleed
-FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run"]
 
 PAGE = """<!doctype html><html><body style="margin:0;background:{bg}">
 <div style="width:{size}px;height:{size}px;display:grid;place-items:center">
@@ -48,9 +50,8 @@ def shrink(path: Path) -> None:
 
 def main() -> None:
     with sync_playwright() as p:
-        exe = p.chromium.executable_path
         browser = p.chromium.launch(
-            args=FLAGS, executable_path=None if Path(exe).exists() else shutil.which("chromium")
+            args=CHROMIUM_FLAGS, executable_path=system_chromium(p.chromium)
         )
         page = browser.new_page(device_scale_factor=1)
         for size in (192, 512):

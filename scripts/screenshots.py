@@ -11,7 +11,6 @@ behaviour; these show what a patient sees.
 
 from __future__ import annotations
 
-import shutil
 import sys
 import threading
 from pathlib import Path
@@ -21,7 +20,7 @@ from werkzeug.serving import make_server
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests.conftest import CLINIC
-from tests.e2e.conftest import CHROMIUM_FLAGS
+from tests.e2e.conftest import CHROMIUM_FLAGS, system_chromium
 from webapp import create_app
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -101,10 +100,8 @@ def main(names: list[str]) -> None:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_port}"
     with sync_playwright() as p:
-        exe = p.chromium.executable_path
         browser = p.chromium.launch(
-            args=CHROMIUM_FLAGS,
-            executable_path=None if Path(exe).exists() else shutil.which("chromium"),
+            args=CHROMIUM_FLAGS, executable_path=system_chromium(p.chromium)
         )
         if names == ["--manifest"]:
             manifest_screenshots(browser, base)

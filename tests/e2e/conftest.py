@@ -39,12 +39,18 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.e2e)
 
 
+def system_chromium(browser_type) -> str | None:
+    """Debian's Chromium when Playwright's own browser is not installed, else None."""
+    if Path(browser_type.executable_path).exists():
+        return None
+    return shutil.which("chromium") or "/usr/bin/chromium"
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args, browser_type):
     args = {**browser_type_launch_args, "args": CHROMIUM_FLAGS}
-    if not Path(browser_type.executable_path).exists():
-        system = shutil.which("chromium") or "/usr/bin/chromium"
-        args["executable_path"] = system
+    if system_chromium(browser_type):
+        args["executable_path"] = system_chromium(browser_type)
     return args
 
 
