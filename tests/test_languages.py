@@ -92,7 +92,13 @@ def page_text(html: str) -> str:
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
 
 
-TRANSLATED_PAGES = ["/{code}/", "/{code}/check", "/{code}/offline", "/{code}/nothing-here"]
+TRANSLATED_PAGES = [
+    "/{code}/",
+    "/{code}/check",
+    "/{code}/handout",
+    "/{code}/offline",
+    "/{code}/nothing-here",
+]
 
 
 @pytest.mark.parametrize("path", TRANSLATED_PAGES)
