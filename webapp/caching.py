@@ -163,10 +163,11 @@ class FastPath:
     The first request for each address, host and encoding goes through the app (which
     checks the Host, picks the language and adds every header); a response the app marks
     as prepared is then kept whole, headers and all, and replayed byte for byte. Nothing
-    else is kept: not errors, not redirects, nothing that sets a cookie, no POST.
+    else is kept: not errors, not redirects, nothing that sets a cookie, no POST. One host
+    needs about 200 entries; the limit bounds memory when Host headers vary (PUBLIC_URL unset).
     """
 
-    def __init__(self, app, limit: int = 4096):
+    def __init__(self, app, limit: int = 1024):
         self.app = app
         self.limit = limit
         self.store: dict = {}
