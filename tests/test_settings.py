@@ -83,7 +83,8 @@ def test_development_key_is_the_same_in_every_process():
     assert len(keys) == 1
 
 
-def test_settings_come_from_the_environment(monkeypatch):
+def test_settings_come_from_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("INSTANCE_PATH", str(tmp_path))  # ignore a developer's instance/config.py
     monkeypatch.setenv("SECRET_KEY", "k" * 40)
     monkeypatch.setenv("CLINIC_NAME", "Harbour Physio")
     monkeypatch.setenv("CLINIC_PHONE", "020 7946 0000")
@@ -93,12 +94,22 @@ def test_settings_come_from_the_environment(monkeypatch):
     assert "Harbour Physio" in html and 'href="tel:02079460000"' in html
 
 
-def test_start_up_refusal_message_reaches_the_operator():
+def test_start_up_refusal_message_reaches_the_operator(tmp_path):
     result = subprocess.run(
         [sys.executable, "-c", "from webapp import create_app; create_app()"],
         capture_output=True,
         text=True,
-        env={"PATH": "/usr/bin:/bin"},
+        env={"PATH": "/usr/bin:/bin", "INSTANCE_PATH": str(tmp_path)},  # no instance config
     )
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_instance_config_file_is_read(monkeypatch, tmp_path):
+    (tmp_path / "config.py").write_text(
+        'SECRET_KEY = "from-the-file-0123456789"\nCLINIC_NAME = "Bay PT"\n'
+    )
+    monkeypatch.setenv("INSTANCE_PATH", str(tmp_path))
+    app = create_app()
+    assert app.secret_key == "from-the-file-0123456789"
+    assert app.config["CLINIC_NAME"] == "Bay PT"

@@ -9,6 +9,7 @@ fall back to English.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from flask import Flask
@@ -26,7 +27,8 @@ def create_app(test_config: dict | None = None) -> Flask:
         __name__,
         static_folder=str(STATIC_DIR),
         static_url_path="/static",
-        instance_path=str(ROOT / "instance"),
+        # instance/config.py may hold settings (scripts/run keeps a local SECRET_KEY there).
+        instance_path=os.environ.get("INSTANCE_PATH") or str(ROOT / "instance"),
         instance_relative_config=True,
     )
     app.config.from_mapping(settings.DEFAULTS)
