@@ -33,9 +33,9 @@ def asset_url(filename: str) -> str:
     return url_for("static", filename=filename, v=hashes()[filename])
 
 
-def asset_urls(prefix: str = "") -> list[str]:
-    """Every static file's hashed URL (optionally only those under a folder)."""
-    return [asset_url(name) for name in hashes() if name.startswith(prefix)]
+def asset_urls() -> list[str]:
+    """Every static file's hashed URL."""
+    return [asset_url(name) for name in hashes()]
 
 
 def init_app(app: Flask) -> None:
