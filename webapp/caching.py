@@ -38,17 +38,17 @@ MAX_PAGES = 512
 class Prepared:
     """One resource in every encoding we send, with an ETag for each."""
 
-    mimetype: str
+    content_type: str
     encodings: dict  # "identity" / "gzip" / "br" -> bytes
     digest: str
 
 
-def prepare(body: bytes, mimetype: str) -> Prepared:
+def prepare(body: bytes, content_type: str) -> Prepared:
     encodings = {"identity": body}
-    if len(body) >= MIN_COMPRESS and mimetype not in INCOMPRESSIBLE:
+    if len(body) >= MIN_COMPRESS and content_type not in INCOMPRESSIBLE:
         encodings["br"] = brotli.compress(body, quality=11)
         encodings["gzip"] = gzip.compress(body, compresslevel=9, mtime=0)
-    return Prepared(mimetype, encodings, hashlib.sha256(body).hexdigest()[:24])
+    return Prepared(content_type, encodings, hashlib.sha256(body).hexdigest()[:24])
 
 
 def accepted_encoding(header: str) -> str:
@@ -84,7 +84,7 @@ def send_prepared(prepared: Prepared, cache_control: str) -> Response:
         response = Response(status=304, headers=headers)
     else:
         body = prepared.encodings[encoding]
-        response = Response(body, content_type=prepared.mimetype, headers=headers)
+        response = Response(body, content_type=prepared.content_type, headers=headers)
         if encoding != "identity":
             response.headers["Content-Encoding"] = encoding
     response.set_etag(etag)
@@ -108,10 +108,7 @@ def prerendered(view):
             response = make_response(view(**kwargs))
             if response.status_code != 200 or "Set-Cookie" in response.headers:
                 return response
-            charset = (
-                "; charset=utf-8" if response.mimetype.startswith(("text/", "application/")) else ""
-            )
-            prepared = prepare(response.get_data(), response.mimetype + charset)
+            prepared = prepare(response.get_data(), response.content_type)
             if len(store) < MAX_PAGES:
                 store[key] = prepared
         return send_prepared(prepared, "no-cache")

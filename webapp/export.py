@@ -12,15 +12,22 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import click
 
 from . import create_app
 from .languages import LANGUAGES
+from .pwa import precache_lists
 from .security import HEADERS
 
-PAGES = ("/{lang}/", "/{lang}/check", "/{lang}/handout", "/{lang}/offline")
-FILES = ("/{lang}/manifest.webmanifest", "/qr/{lang}.svg", "/qr/{lang}.png")
+
+def target_for(out: Path, url: str) -> Path:
+    """Where a URL lives in the export: pages as `<path>/index.html`, files as themselves."""
+    path = urlsplit(url).path.strip("/")
+    if "." in path.rsplit("/", 1)[-1]:
+        return out / path
+    return out / path / "index.html"
 
 
 def headers_file() -> str:
@@ -49,13 +56,12 @@ def export(out: Path, public_url: str, **settings) -> list[str]:
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
+    # Every language's pages, manifest and code: the service worker's own list of them.
+    with app.test_request_context(base_url=public_url):
+        per_language = precache_lists()["languages"]
     for lang in LANGUAGES:
-        for pattern in PAGES:
-            url = pattern.format(lang=lang.code)
-            write(url, out / url.strip("/") / "index.html")
-        for pattern in FILES:
-            url = pattern.format(lang=lang.code)
-            write(url, out / url.lstrip("/"))
+        for url in per_language[lang.code] + [f"/qr/{lang.code}.png"]:
+            write(url, target_for(out, url))
     write("/poster", out / "poster" / "index.html")
     write("/sw.js", out / "sw.js")
     write("/en/", out / "index.html")  # a static host cannot negotiate: English, with the switcher
