@@ -32,7 +32,9 @@ def main_text_units() -> list[str]:
                 units.append(content.WARNING_LEAD)
                 for sign in content.WARNING_SIGNS:
                     units += [sign.name, *([sign.detail] if sign.detail else [])]
-                units += [content.EMERGENCY_LINE % {"emergency": "911"}, content.SAFETY_NET]
+                    units.append(content.LEVELS[sign.urgency] % {"emergency": "911"})
+                units += [content.EMERGENCY_LINE % {"emergency": "911"}, content.URGENT_FALLBACK]
+                units += [content.SADDLE_PICTURE["caption"], content.SADDLE_PICTURE["action"]]
     return [_sentence(unit) for unit in units if unit]
 
 

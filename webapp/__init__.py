@@ -49,12 +49,13 @@ def create_app(test_config: dict | None = None) -> Flask:
     security.init_app(app)
     errors.init_app(app)
 
-    from . import check, content, guide, health, printed, pwa, triage
+    from . import card, check, content, guide, health, printed, pwa, triage
 
     app.jinja_env.globals.update(content=content, triage=triage)
 
     app.register_blueprint(guide.bp)
     app.register_blueprint(check.bp)
+    app.register_blueprint(card.bp)
     app.register_blueprint(pwa.bp)
     app.register_blueprint(printed.bp)
     pwa.init_app(app)

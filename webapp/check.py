@@ -106,11 +106,17 @@ def token_problem(answers: dict[str, str]) -> bool:
     return not (only_first and from_this_site())
 
 
-def doctor_card(decision: triage.Decision, locale: str) -> dict[str, str]:
-    """The card's text in one language (the patient's, or the clinic's)."""
+def report_card(decision: triage.Decision, locale: str, role: str) -> dict[str, str]:
+    """The card's text in one language: the patient's column, or the clinician's.
+
+    On the emergency outcome the card is a note for the emergency department; only the
+    clinician's column names the condition to rule out (docs/design.md, "Safety net").
+    """
+    emergency = decision.outcome == "emergency"
     with force_locale(locale):
-        return {
-            "heading": str(triage.CARD_HEADING),
+        card = {
+            "role": role,
+            "heading": str(triage.ED_HEADING if emergency else triage.CARD_HEADING),
             "title": str(triage.CARD_TITLE),
             "sign_label": str(triage.CARD_SIGN),
             "sign": str(decision.stopped_at.sign.name),
@@ -120,18 +126,44 @@ def doctor_card(decision: triage.Decision, locale: str) -> dict[str, str]:
             "answer": str(triage.ANSWER_LABELS[decision.answer]),
             "stopped": str(triage.CARD_STOPPED),
         }
+        if emergency:
+            patient = role == "patient"
+            card["for"] = str(triage.ED_FOR_PATIENT if patient else triage.ED_FOR_CLINICIAN)
+            reason = triage.ED_PATIENT_REASON if patient else triage.ED_CLINICIAN_REASON
+            card["reason"] = str(reason)
+            card["started_label"] = str(triage.ED_STARTED)
+            card["clinic_label"] = str(triage.ED_CLINIC)
+        return card
 
 
 def outcome_context(decision: triage.Decision) -> dict:
-    """Everything the outcome partial needs, for one reached outcome."""
+    """Everything the outcome screen needs, for one reached outcome.
+
+    The emergency note always has both columns (the patient's words and the clinician's,
+    even in one language); the doctor's card adds the clinic's language when it differs.
+    """
     cards = []
     if decision.outcome in ("emergency", "urgent"):
         patient = current_language()
         clinic = BY_CODE[current_app.config["CLINIC_LANGUAGE"]]
-        cards.append((patient, doctor_card(decision, patient.locale)))
-        if clinic != patient:
-            cards.append((clinic, doctor_card(decision, clinic.locale)))
+        cards.append((patient, report_card(decision, patient.locale, "patient")))
+        if clinic != patient or decision.outcome == "emergency":
+            cards.append((clinic, report_card(decision, clinic.locale, "clinician")))
     return {"decision": decision, "cards": cards}
+
+
+def started_choices() -> list[tuple[str, str]]:
+    """The "it started" options, each in the patient's and the clinic's language."""
+    patient = current_language()
+    clinic = BY_CODE[current_app.config["CLINIC_LANGUAGE"]]
+    choices = []
+    for value, label in triage.ED_STARTED_CHOICES.items():
+        text = str(label)
+        if clinic != patient and value:
+            with force_locale(clinic.locale):
+                text = f"{text} / {label}"
+        choices.append((value, text))
+    return choices
 
 
 def all_outcomes() -> list[dict]:
@@ -174,6 +206,7 @@ def render_check(mode: str, status: int, **context):
             total=len(triage.QUESTIONS),
             questions=triage.QUESTIONS,
             answer_labels=triage.ANSWER_LABELS,
+            started_choices=started_choices(),
             csrf_token=generate_csrf() if needs_token else None,
             **context,
         ),

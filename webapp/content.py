@@ -91,15 +91,21 @@ WARNING_SIGNS: tuple[WarningSign, ...] = (
         "bladder-bowel",
         "F12",
         "emergency",
-        _l("New changes in bladder or bowel control"),
-        _l("Trouble peeing, leaking urine or stool, or not feeling when you need to go."),
+        _l("New changes in how your bladder or bowels work"),
+        _l(
+            "Trouble peeing or passing stool, leaking urine or stool, or not feeling when "
+            "you need to go."
+        ),
     ),
     WarningSign(
         "groin-numbness",
         "F13",
         "emergency",
-        _l("Numbness or tingling in your groin"),
-        _l("The area between your legs, around your genitals or your buttocks."),
+        _l("Numbness or tingling in your groin or between your legs"),
+        _l(
+            "Around the genitals or the bottom: the part of you that would touch a saddle "
+            "on a bicycle or a horse."
+        ),
     ),
     WarningSign(
         "night-pain",
@@ -115,22 +121,41 @@ WARNING_SIGNS: tuple[WarningSign, ...] = (
     ),
 )
 
-# Short lines reused wherever warning signs appear (guide, check outcomes, handout).
-WARNING_LEAD = _l(
-    "Most back spasms are not serious. But contact your physician (your doctor) as soon "
-    "as possible if you notice any of these warning signs:"
-)
+# The level of each sign, in words (never by colour alone): shown beside every sign,
+# wherever the list appears (see the `warning_signs` macro).
+LEVELS = {
+    "emergency": _l("Emergency: go to an emergency department now or call %(emergency)s."),
+    "urgent": _l("Urgent: contact your doctor as soon as possible."),
+}
+WARNING_LEAD = _l("Most back spasms are not serious. But these signs need a doctor quickly:")
+# Follows every list of the signs: what to do for the two emergency signs.
 EMERGENCY_LINE = _l(
-    "The first two signs are an emergency. Get medical help now: call your physician "
-    "right away. If you cannot reach them straight away, go to an emergency department "
-    "or call %(emergency)s."
+    "If you have either of the first two signs, do not wait for an appointment. Go to an "
+    "emergency department now or call %(emergency)s. Then let your doctor and your "
+    "physical therapy clinic know."
 )
-SAFETY_NET = _l("If you cannot reach your physician, go to an emergency department.")
+# For the two urgent signs: a fallback that is not the emergency department.
+URGENT_FALLBACK = _l(
+    "If you cannot reach your doctor, ask for an urgent appointment with another doctor."
+)
 LOCAL_EMERGENCY_NUMBER = _l("your local emergency number")
 NOT_A_DIAGNOSIS = _l(
     "This guide gives general information. It does not replace a check-up by a health "
     "professional who has examined you."
 )
+
+# The saddle-area picture that sits next to F13 (guide, check question 2, card, handout).
+SADDLE_PICTURE = {
+    "caption": _l("Where to notice numbness: the shaded area"),
+    "alt": _l(
+        "Two outlines of a body, seen from the front and from the back. The area between "
+        "the legs is shaded: around the genitals and the bottom, where you would sit on a "
+        "saddle."
+    ),
+    "action": _l("Numbness or tingling here: go to an emergency department now."),
+    "front": _l("Front view"),
+    "back": _l("Back view"),
+}
 
 # F11, shown in the guide and again on the check's outcomes.
 SELF_CARE = Bullets(

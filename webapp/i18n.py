@@ -12,6 +12,7 @@ import re
 
 from flask import Flask, current_app, g, request, url_for
 from flask_babel import Babel, format_date
+from flask_babel import gettext as _
 from markupsafe import Markup
 from werkzeug.exceptions import SecurityError
 
@@ -72,6 +73,8 @@ def _template_context() -> dict:
         "public_base": public_base(),
         "clinic": {
             "name": config.get("CLINIC_NAME"),
+            # What every page shows as the clinic's name: the setting, or a neutral default.
+            "display_name": config.get("CLINIC_NAME") or _("Your physical therapy clinic"),
             "phone": phone,
             "phone_href": tel_href(phone) if phone else None,
             "emergency": emergency,

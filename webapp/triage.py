@@ -43,11 +43,11 @@ _SIGN = {sign.key: sign for sign in WARNING_SIGNS}
 QUESTIONS: tuple[Question, ...] = (
     _warning_question(
         _SIGN["bladder-bowel"],
-        _l("Have you had any new changes in your bladder or bowel control?"),
+        _l("Have you noticed any new changes in how your bladder or bowels work?"),
     ),
     _warning_question(
         _SIGN["groin-numbness"],
-        _l("Do you have numbness or tingling in your groin?"),
+        _l("Do you have numbness or tingling in your groin or between your legs?"),
     ),
     _warning_question(
         _SIGN["night-pain"],
@@ -105,27 +105,30 @@ def rules_for_the_device() -> dict:
 
 # Outcome texts. Shown identically on both paths: the check page renders them once per
 # possible outcome for the on-device path, and the server renders the one it reached.
+# The emergency signs (F12, F13) go to the emergency service first, as the NHS and the
+# cauda equina pathways route them (docs/design.md, "The warning-sign check").
 OUTCOME_HEADINGS = {
-    "emergency": _l("Get medical help now"),
-    "urgent": _l("Contact your physician as soon as possible"),
-    "evaluate": _l("No warning signs reported: book an evaluation"),
-    "self-care": _l("You reported none of the warning signs"),
+    "emergency": _l("Go to an emergency department now"),
+    "urgent": _l("Contact your doctor as soon as possible"),
+    "evaluate": _l("No warning signs: book an evaluation"),
+    "self-care": _l("You have none of the warning signs we asked about"),
 }
 # Urgency in words, not only colour: read out with the outcome's heading.
 OUTCOME_LABELS = {"emergency": _l("Emergency"), "urgent": _l("Urgent")}
 EMERGENCY_ACTION = _l(
-    "This needs medical help now. Contact your physician right away. If you cannot reach "
-    "them straight away, go to an emergency department now or call %(emergency)s."
+    "Go to an emergency department now or call %(emergency)s. Do not wait for an "
+    "appointment."
 )
-URGENT_ACTION = _l("You reported a warning sign. Contact your physician as soon as possible.")
+EMERGENCY_THEN = _l("Then let your doctor and your physical therapy clinic know.")
+URGENT_ACTION = _l("Your answer points to a warning sign. Contact your doctor as soon as possible.")
+# "Not sure" decides an outcome as "yes" would: say so, so the verdict is not a surprise.
+NOT_SURE_COUNTED = _l("You answered “Not sure”. To be safe, we counted it as “Yes”.")
 EVALUATE_ACTION = _l(
     "Because your back pain keeps coming back, book an evaluation with a low back expert. "
     "They can find the cause and give you an active recovery plan. Treating the cause "
     "also takes care of the spasms."
 )
-WATCH_FOR = _l(
-    "Watch for the warning signs. Contact your physician as soon as possible if any of them starts:"
-)
+WATCH_FOR = _l("Watch for the warning signs. If one of them starts, do what it says:")
 EVALUATION_HELPS = _l(
     "An evaluation by a low back expert helps you recover, especially if your back pain "
     "keeps coming back."
@@ -138,3 +141,23 @@ CARD_SIGN = _l("Warning sign reported")
 CARD_QUESTION = _l("Question asked")
 CARD_ANSWER = _l("Answer given")
 CARD_STOPPED = _l("The check stopped at this question, so the later questions were not asked.")
+
+# On the emergency outcome the card becomes a note for the emergency department. Only the
+# clinician's column names the condition to rule out; the patient's never says "you have".
+ED_HEADING = _l("Show this at the emergency department")
+ED_FOR_PATIENT = _l("For you")
+ED_FOR_CLINICIAN = _l("For the doctor or nurse")
+ED_PATIENT_REASON = _l("These can be signs of a rare nerve problem that must be checked today.")
+ED_CLINICIAN_REASON = _l(
+    "Reason for attending: suspected cauda equina syndrome, reported in a self-check. "
+    "Please assess today."
+)
+ED_STARTED = _l("It started")
+ED_STARTED_CHOICES = {
+    "": _l("Choose when it started"),
+    "today": _l("today"),
+    "yesterday": _l("yesterday"),
+    "2-7-days": _l("2 to 7 days ago"),
+    "over-a-week": _l("more than a week ago"),
+}
+ED_CLINIC = _l("Physical therapy clinic")

@@ -76,7 +76,7 @@ def test_a_patient_runs_the_check_by_touch(watched_page, live_server):
     expect(page.get_by_role("heading", level=1)).to_contain_text("Emergency")
     expect(page.get_by_role("link", name="Call the emergency number 911")).to_be_visible()
     card = page.locator(".doctor-card")
-    expect(card).to_contain_text("Numbness or tingling in your groin")
+    expect(card).to_contain_text("Numbness or tingling in your groin or between your legs")
     expect(card).to_contain_text("Not sure")
     page.get_by_role("button", name="Back").click()
     expect(page.get_by_text("Question 2 of 5")).to_be_visible()

@@ -81,8 +81,8 @@ def test_without_javascript_the_export_shows_the_warning_signs(browser, static_s
     # Headless Chromium with script execution turned off still does not paint <noscript>
     # (a browser with JavaScript switched off does); check what the block holds instead.
     fallback = page.evaluate("document.querySelector('main noscript').innerHTML")
-    assert "The first two signs are an emergency." in fallback
-    assert "If you cannot reach your physician, go to an emergency department." in fallback
+    assert "If you have either of the first two signs, do not wait" in fallback
+    assert "ask for an urgent appointment with another doctor" in fallback
     assert 'href="tel:911"' in fallback
     context.close()
 
