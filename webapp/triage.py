@@ -116,8 +116,7 @@ OUTCOME_HEADINGS = {
 # Urgency in words, not only colour: read out with the outcome's heading.
 OUTCOME_LABELS = {"emergency": _l("Emergency"), "urgent": _l("Urgent")}
 EMERGENCY_ACTION = _l(
-    "Go to an emergency department now or call %(emergency)s. Do not wait for an "
-    "appointment."
+    "Go to an emergency department now or call %(emergency)s. Do not wait for an appointment."
 )
 EMERGENCY_THEN = _l("Then let your doctor and your physical therapy clinic know.")
 URGENT_ACTION = _l("Your answer points to a warning sign. Contact your doctor as soon as possible.")

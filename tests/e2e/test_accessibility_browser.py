@@ -27,6 +27,7 @@ TARGETS = """() => [...document.querySelectorAll(
 PAGE_TYPES = [
     "/{code}/",
     "/{code}/check",
+    "/{code}/card",
     "/{code}/handout",
     "/{code}/offline",
     "/poster",
