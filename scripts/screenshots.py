@@ -40,6 +40,9 @@ SHOTS = {
     "check-en-question": ("/en/check", 390, "light", False, ["no"]),
     "check-en-error": ("/en/check", 390, "light", False, [None]),
 }
+for _lang in ("en", "ar", "vi"):
+    SHOTS[f"card-{_lang}-390"] = (f"/{_lang}/card", 390, "light", False)
+    SHOTS[f"check-{_lang}-ed-note"] = (f"/{_lang}/check", 390, "light", True, ["yes"])
 for _lang in ("en", "ar"):
     for _name, _answers in {
         "emergency": ["no", "yes"],
@@ -77,6 +80,8 @@ def printed_pages(browser, base: str) -> None:
         ("/en/handout", "handout-en"),
         ("/ar/handout", "handout-ar"),
         ("/poster", "poster"),
+        ("/en/card", "card-en"),
+        ("/ar/card", "card-ar"),
     ):
         page.goto(base + path)
         for paper in ("A4", "Letter"):

@@ -16,25 +16,41 @@ def main_text_units() -> list[str]:
     """Every heading, paragraph and list item of the guide, each as its own sentence."""
     units = [content.TITLE, content.LEAD, content.CALLOUT_HEADING]
     units += [sign.name for sign in content.WARNING_SIGNS]
-    for section in content.SECTIONS:
-        units.append(section.heading)
-        for block in section.blocks:
+
+    def visit(blocks) -> None:
+        for block in blocks:
             if block.kind == "para":
                 units.append(block.text)
             elif block.kind == "bullets":
-                units += [block.lead, *block.items] if block.lead else list(block.items)
+                units.extend([block.lead, *block.items] if block.lead else list(block.items))
+            elif block.kind == "steps":
+                for step in block.items:
+                    units.extend(u for u in (step.text, step.caption) if u)
+            elif block.kind == "details":
+                units.append(block.summary)
+                visit(block.blocks)
             elif block.kind == "terms":
                 for term in block.items:
-                    units += [term.term, term.meaning]
+                    units.extend([term.term, term.meaning])
             elif block.kind == "figure":
-                units += [block.caption, *block.legend]
+                units.extend([block.caption, *block.legend])
             elif block.kind == "warning-signs":
                 units.append(content.WARNING_LEAD)
                 for sign in content.WARNING_SIGNS:
-                    units += [sign.name, *([sign.detail] if sign.detail else [])]
-                    units.append(content.LEVELS[sign.urgency] % {"emergency": "911"})
-                units += [content.EMERGENCY_LINE % {"emergency": "911"}, content.URGENT_FALLBACK]
-                units += [content.SADDLE_PICTURE["caption"], content.SADDLE_PICTURE["action"]]
+                    units.extend([sign.name, *([sign.detail] if sign.detail else [])])
+                units.extend(
+                    content.LEVELS[level] % {"emergency": "911"} for level in content.LEVELS
+                )
+                units.extend(
+                    [content.EMERGENCY_LINE % {"emergency": "911"}, content.URGENT_FALLBACK]
+                )
+                units.extend([content.SADDLE_PICTURE["caption"], content.SADDLE_PICTURE["action"]])
+
+    for section in content.SECTIONS:
+        units.append(section.heading)
+        visit(section.blocks)
+    units.append(content.KEY_POINTS_HEADING)
+    units.extend(content.KEY_POINTS)
     return [_sentence(unit) for unit in units if unit]
 
 

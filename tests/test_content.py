@@ -33,6 +33,7 @@ def test_every_content_string_is_rendered_on_the_guide(app, guide_html):
     with app.test_request_context("/en/"), force_locale("en"):
         expected = [str(unit).rstrip(".") for unit in main_text_units()]
     text = " ".join(re.sub(r"<[^>]+>", " ", guide_html).split())
+    text = re.sub(r" ([.,:;])", r"\1", text)  # "911 ." where a <bdi> closed before the dot
     missing = [unit for unit in expected if " ".join(unit.split()) not in text]
     assert missing == []
 
@@ -41,7 +42,7 @@ def test_every_content_string_is_rendered_on_the_guide(app, guide_html):
     ("fact", "phrase"),
     [
         ("F1", "mild ache"),
-        ("F2", "protecting itself"),
+        ("F2", "your body protecting itself"),
         ("F3", "anterior pelvic tilt"),
         ("F4", "psoas"),
         ("F5", "Muscle strain"),
@@ -49,8 +50,8 @@ def test_every_content_string_is_rendered_on_the_guide(app, guide_html):
         ("F7", "Spinal stenosis"),
         ("F8", "Herniated disc"),
         ("F9", "Core weakness"),
-        ("F10", "mechanical"),
-        ("F11", "Physical therapy"),
+        ("F10", "mechanical pain"),
+        ("F11", "ask for physical therapy"),
         ("F12", "how your bladder or bowels work"),
         ("F13", "Numbness or tingling in your groin or between your legs"),
         ("F14", "awake all night"),
@@ -64,9 +65,10 @@ def test_fact_appears_in_the_guide(guide_html, fact, phrase):
 
 
 def test_sections_have_stable_anchors(guide_html):
-    for anchor in ("why", "causes", "serious", "warning-signs", "recovery"):
+    for anchor in ("now", "why", "serious", "warning-signs", "recovery"):
         assert f'id="{anchor}"' in guide_html
         assert f'href="#{anchor}"' in guide_html
+    assert 'id="causes"' in guide_html  # now a <details> inside "why", still reachable
 
 
 def test_warning_signs_come_before_the_first_section(guide_html):
@@ -78,15 +80,20 @@ def test_warning_signs_come_before_the_first_section(guide_html):
 
 
 def test_medical_terms_are_explained(guide_html):
+    # The everyday words first; the technical name once, in brackets, for those who want it.
     for term, plain in [
-        ("psoas", "front of the bones of your spine"),
-        ("vertebrae", "These bones are called vertebrae"),
-        ("anterior pelvic tilt", "tip your pelvis forward"),
+        ("(vertebrae)", "the bones of your spine (vertebrae)"),
+        ("(anterior pelvic tilt)", "tip your pelvis forward (anterior pelvic tilt)"),
+        ("(hip flexors)", "These muscles lift your leg (hip flexors)"),
+        ("muscle tone", "They get tense and hard"),
+        ("mechanical pain", "move and carry weight (doctors call this mechanical pain)"),
         ("Facet joint", "small joints that link the bones"),
         ("stenosis", "where the nerves run gets narrower"),
         ("Herniated disc", "soft pads between the bones"),
     ]:
         assert term in guide_html and plain in guide_html
+    for stumbling in ("physician", "evens out the forces"):
+        assert stumbling not in guide_html.lower()
 
 
 def test_illustration_has_a_text_alternative(guide_html):
@@ -97,11 +104,11 @@ def test_illustration_has_a_text_alternative(guide_html):
     assert "style" not in svg  # the CSP forbids inline style; colours come from classes
 
 
-def test_reading_level_is_grade_8_or_lower(app):
+def test_reading_level_is_grade_6_or_lower(app):
     with app.test_request_context("/en/"), force_locale("en"):
         text = " ".join(str(unit) for unit in main_text_units())
     grade = textstat.flesch_kincaid_grade(text)
-    assert grade <= 8.0, f"Flesch-Kincaid grade {grade}"
+    assert grade <= 6.0, f"Flesch-Kincaid grade {grade}"
 
 
 def test_no_run_of_eight_words_is_copied_from_the_source(app):

@@ -89,6 +89,9 @@ def page_text(html: str) -> str:
     html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
     # The doctor's card repeats the result in the clinic's language (English here) on purpose.
     html = re.sub(r'<div class="card-column" lang="en".*?</div>', " ", html, flags=re.S)
+    # So do the emergency note's "it started" choices ("heute / today") and its label.
+    html = re.sub(r"(<option[^>]*>[^<]*?) / [^<]*", r"\1", html)
+    html = re.sub(r'<span lang="en" dir="ltr">[^<]*</span>', " ", html)
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
 
 

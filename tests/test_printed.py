@@ -74,7 +74,7 @@ def test_unknown_language_or_kind_is_a_404(client):
 
 def test_handout_carries_the_key_messages_warning_signs_and_the_code(public_client):
     html = public_client.get("/en/handout", base_url=PUBLIC).get_data(as_text=True)
-    for message in content.KEY_MESSAGES:
+    for message in content.KEY_POINTS:
         assert str(message) in html
     for sign in content.WARNING_SIGNS:
         assert str(sign.name) in html and str(sign.detail or "") in html

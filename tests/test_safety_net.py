@@ -14,7 +14,14 @@ from webapp.languages import LANGUAGES
 from .support.check_form import Patient
 
 SIGN_LIST = re.compile(
-    r'<ul class="warning-signs">(.*?)</ul>\s*(<p class="emergency-line">)?', re.S
+    r'<div class="warning-signs[^"]*">((?:\s*<div class="sign-group".*?</ul>\s*</div>)+)\s*</div>'
+    r'\s*(<p class="emergency-line">)?',
+    re.S,
+)
+GROUP = re.compile(
+    r'<div class="sign-group" data-level="(\w+)">\s*<p class="level level-\1">(.*?)</p>'
+    r"\s*<ul>(.*?)</ul>",
+    re.S,
 )
 ITEM = re.compile(r'<li data-sign="([\w-]+)" data-urgency="(\w+)">(.*?)</li>', re.S)
 PATHS = {
@@ -26,21 +33,30 @@ PATHS = {
 
 
 def sign_lists(html: str) -> list[tuple[list[tuple[str, str, str]], bool]]:
-    """Every list of warning signs on a page: its items, and whether the emergency line follows."""
-    return [
-        (ITEM.findall(found.group(1)), found.group(2) is not None)
-        for found in SIGN_LIST.finditer(html)
-    ]
+    """Every list of warning signs on a page: its items as (sign, level the sign stands
+    under, level text), and whether the emergency line follows the list."""
+    lists = []
+    for found in SIGN_LIST.finditer(html):
+        items = []
+        for level, level_text, body in GROUP.findall(found.group(1)):
+            for key, urgency, _ in ITEM.findall(body):
+                assert urgency == level, f"{key} stands under the wrong level"
+                items.append((key, level, " ".join(re.sub(r"<[^>]+>", "", level_text).split())))
+        lists.append((items, found.group(2) is not None))
+    return lists
 
 
 def assert_every_sign_carries_its_level(html: str, expected_signs: int | None = None) -> None:
     lists = sign_lists(html)
     assert lists, "no list of warning signs"
+    assert html.count('<li data-sign="') == sum(len(items) for items, _ in lists), (
+        "a sign listed outside the one list"
+    )
     for items, emergency_line_follows in lists:
         assert emergency_line_follows, "a list of signs without the emergency line after it"
         assert items
-        for key, urgency, body in items:
-            assert f'data-level="{urgency}"' in body, f"{key} is listed without its level"
+        for key, _level, level_text in items:
+            assert level_text, f"{key} is listed without its level in words"
         if expected_signs is not None:
             assert len(items) == expected_signs
 
@@ -72,19 +88,11 @@ def test_the_card_lists_the_two_emergency_signs_with_their_level(client):
     assert keys == ["bladder-bowel", "groin-numbness"]
 
 
-NAME = re.compile(r'<strong class="sign-name">(.*?)</strong>')
-LEVEL = re.compile(
-    r'data-level="\w+"><span class="level-icon" aria-hidden="true">!</span>(.*?)</span>'
-)
-
-
 def test_the_list_is_worded_the_same_everywhere(client):
     seen = set()
     for path in ("/en/", "/en/handout", "/en/offline", "/en/check"):
         for items, _ in sign_lists(client.get(path).get_data(as_text=True)):
-            names = tuple(NAME.search(body).group(1) for *_, body in items)
-            levels = tuple(LEVEL.search(body).group(1).strip() for *_, body in items)
-            seen.add((names, levels))
+            seen.add(tuple(items))
     assert len(seen) == 1, seen
 
 
@@ -118,11 +126,11 @@ def test_emergency_outcome_sends_the_patient_to_the_emergency_service_first(clie
 def test_urgent_outcome_has_no_emergency_department_fallback(client):
     html = outcome_html(client, "urgent")
     main = html[html.index('data-outcome="urgent"') :]
-    before_the_list = re.sub(r"<[^>]+>", " ", main[: main.index('<ul class="warning-signs">')])
+    before_the_list = re.sub(r"<[^>]+>", " ", main[: main.index('<div class="warning-signs')])
     assert "Contact your doctor as soon as possible" in before_the_list
     assert "urgent appointment with another doctor" in before_the_list
     assert "emergency department" not in before_the_list.lower()
-    assert 'href="tel:911"' not in main[: main.index('<ul class="warning-signs">')]
+    assert 'href="tel:911"' not in main[: main.index('<div class="warning-signs')]
 
 
 def test_not_sure_is_explained_where_it_decides(client):

@@ -157,26 +157,86 @@ SADDLE_PICTURE = {
     "back": _l("Back view"),
 }
 
-# F11, shown in the guide and again on the check's outcomes.
-SELF_CARE = Bullets(
+@dataclass(frozen=True)
+class Step:
+    """One numbered action: what to do, a picture that shows it, and (maybe) a button."""
+
+    key: str  # also names its picture (`_pictures.html`)
+    text: object
+    picture_alt: object | None = None
+    caption: object | None = None
+    facts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Steps:
+    kind: ClassVar[str] = "steps"
+    items: tuple[Step, ...]
+    facts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Details:
+    """A part a reader may open: kept out of the path to action (PEMAT item 2)."""
+
+    kind: ClassVar[str] = "details"
+    anchor: str  # kept from when it was a section: a link to /<lang>/#causes still lands here
+    summary: object
+    blocks: tuple
+    facts: tuple[str, ...] = ()
+
+
+# F11 as numbered steps, each one action: the guide's first section, the handout and the
+# self-care and evaluate outcomes all render this one list. No time frame the source does
+# not give: the physical therapist says how much.
+WHAT_TO_DO = Steps(
     (
-        _l("Rest from the things that make your pain worse."),
-        _l("Stay active: walk, and do other things you can manage."),
-        _l("Physical therapy: a physical therapist guides you with exercises and treatment."),
+        Step(
+            "rest",
+            _l("Rest from what makes your pain worse. Stop or change any movement that hurts more."),
+            _l("A person lying on their back with their knees bent over a pillow, resting."),
+            _l("Rest from what hurts"),
+            ("F11",),
+        ),
+        Step(
+            "walk",
+            _l(
+                "Keep moving. Walk, and do other things you can manage. Your physical "
+                "therapist will tell you how much."
+            ),
+            _l("A person walking."),
+            _l("Keep walking"),
+            ("F11",),
+        ),
+        Step(
+            "therapist",
+            _l(
+                "Call your physical therapy clinic and ask for physical therapy. A physical "
+                "therapist gives you exercises and treatment."
+            ),
+            _l("A physical therapist treats the back of a person lying on a table."),
+            _l("See a physical therapist"),
+            ("F11",),
+        ),
+        Step(
+            "check",
+            _l("Watch for the warning signs. If you have one, do what it says at once."),
+        ),
     ),
-    lead=_l("What helps:"),
     facts=("F11",),
 )
+WHAT_TO_DO_HEADING = _l("What to do now")
 
 TITLE = _l("Low back spasms")
 LEAD = _l(
-    "A back spasm is when the muscles of your low back suddenly tighten. This guide "
-    "explains why it happens, what helps, and when to get help."
+    "A back spasm is when the muscles of your low back suddenly tighten. This guide tells "
+    "you what to do now, why it happens, and when to get help."
 )
 CALLOUT_HEADING = _l("Warning signs: get medical help if you have any of these")
 CALLOUT_LINK = _l("Read more about the warning signs")
 
 SECTIONS: tuple[Section, ...] = (
+    Section("now", WHAT_TO_DO_HEADING, (WHAT_TO_DO,)),
     Section(
         "why",
         _l("Why does my back go into spasm?"),
@@ -190,31 +250,28 @@ SECTIONS: tuple[Section, ...] = (
             ),
             Para(
                 _l(
-                    "A spasm is the body's way of protecting itself. Say you hurt your "
-                    "back while you lifted something heavy. For a while, your body treats "
-                    "bending forward as a danger. So the back muscles tighten to stop you "
-                    "from bending again. Doctors call this a rise in muscle tone."
+                    "A spasm is your body protecting itself. Say you hurt your back while "
+                    "you lifted something heavy. For a while, your body sees bending forward "
+                    "as a danger. So your back muscles tighten to stop you from bending "
+                    "again. They get tense and hard (doctors call this a rise in muscle tone)."
                 ),
                 ("F2",),
             ),
             Para(
                 _l(
-                    "Tight hip flexors are another common cause. Hip flexors are the "
-                    "muscles at the front of your hip that lift your leg. When they are "
-                    "tight, they often tip your pelvis forward. Your pelvis is the ring of "
-                    "bones at the bottom of your spine. Doctors call this tipping an "
-                    "anterior pelvic tilt. It often comes with too much arch, or curve, "
-                    "in your low back."
+                    "Tight muscles at the front of your hip are another common cause. These "
+                    "muscles lift your leg (hip flexors). When they are tight, they often tip "
+                    "your pelvis forward (anterior pelvic tilt). Your pelvis is the ring of "
+                    "bones at the bottom of your spine. Then your low back curves in too much."
                 ),
                 ("F3",),
             ),
             Para(
                 _l(
-                    "One hip flexor, the psoas (say SO-as), is joined to the front of "
-                    "the bones of your spine. These bones are called vertebrae. Your spine "
-                    "always tries to stay steady. When the psoas pulls on it from the "
-                    "front, the muscles of your back tighten to pull the other way. This "
-                    "evens out the forces on your spine."
+                    "One of these hip muscles, the psoas (say SO-as), is joined to the front "
+                    "of the bones of your spine (vertebrae). Your spine always tries to stay "
+                    "steady. When this muscle pulls on it from the front, your back muscles "
+                    "tighten to pull back. That keeps your spine in balance."
                 ),
                 ("F4",),
             ),
@@ -234,49 +291,50 @@ SECTIONS: tuple[Section, ...] = (
                 ),
                 ("F3", "F4"),
             ),
-        ),
-    ),
-    Section(
-        "causes",
-        _l("Other common causes"),
-        (
-            Terms(
+            Details(
+                "causes",
+                _l("Other causes"),
                 (
-                    Term(
-                        _l("Muscle strain"),
-                        _l("A muscle that was stretched too far or slightly torn."),
-                        "F5",
-                    ),
-                    Term(
-                        _l("Facet joint osteoarthritis"),
-                        _l(
-                            "Wear and tear of the small joints that link the bones of "
-                            "your spine at the back."
+                    Terms(
+                        (
+                            Term(
+                                _l("Muscle strain"),
+                                _l("A muscle that was stretched too far or slightly torn."),
+                                "F5",
+                            ),
+                            Term(
+                                _l("Facet joint osteoarthritis"),
+                                _l(
+                                    "Wear and tear of the small joints that link the bones "
+                                    "of your spine at the back."
+                                ),
+                                "F6",
+                            ),
+                            Term(
+                                _l("Spinal stenosis"),
+                                _l("The space in your spine where the nerves run gets narrower."),
+                                "F7",
+                            ),
+                            Term(
+                                _l("Herniated disc"),
+                                _l(
+                                    "Discs are soft pads between the bones of your spine. In "
+                                    "a herniated disc, some of the soft center pushes out of "
+                                    "its outer ring."
+                                ),
+                                "F8",
+                            ),
+                            Term(
+                                _l("Core weakness"),
+                                _l(
+                                    "Your core is the muscles of your belly, sides and back "
+                                    "that hold your body steady. When they are weak, your "
+                                    "back gets less support."
+                                ),
+                                "F9",
+                            ),
                         ),
-                        "F6",
-                    ),
-                    Term(
-                        _l("Spinal stenosis"),
-                        _l("The space in your spine where the nerves run gets narrower."),
-                        "F7",
-                    ),
-                    Term(
-                        _l("Herniated disc"),
-                        _l(
-                            "Discs are soft pads between the bones of your spine. In a "
-                            "herniated disc, some of the soft center pushes out of its "
-                            "outer ring."
-                        ),
-                        "F8",
-                    ),
-                    Term(
-                        _l("Core weakness"),
-                        _l(
-                            "Your core is the muscles of your belly, sides and back that "
-                            "hold your body steady. When they are weak, your back gets "
-                            "less support."
-                        ),
-                        "F9",
+                        ("F5", "F6", "F7", "F8", "F9"),
                     ),
                 ),
                 ("F5", "F6", "F7", "F8", "F9"),
@@ -289,13 +347,12 @@ SECTIONS: tuple[Section, ...] = (
         (
             Para(
                 _l(
-                    "Usually not. Most back pain that comes with spasms is mechanical. "
-                    "This means it comes from the way the joints, muscles and discs of "
-                    "your back move and carry loads."
+                    "Usually not. Most back pain with spasms comes from how the joints, "
+                    "muscles and discs of your back move and carry weight (doctors call "
+                    "this mechanical pain). The steps in “What to do now” help."
                 ),
                 ("F10",),
             ),
-            SELF_CARE,
         ),
     ),
     Section(
@@ -317,10 +374,10 @@ SECTIONS: tuple[Section, ...] = (
             ),
             Para(
                 _l(
-                    "So it is important to have your back checked by a low back expert. "
-                    "They can give you an active recovery plan: a plan of exercises and "
-                    "activities that you do yourself to help your back recover. This "
-                    "matters most if back pain keeps coming back for you."
+                    "So have your back checked by a low back expert. They can give you an "
+                    "active recovery plan: exercises and activities you do yourself to help "
+                    "your back get better. This matters most if back pain keeps coming back "
+                    "for you."
                 ),
                 ("F17",),
             ),
@@ -328,25 +385,37 @@ SECTIONS: tuple[Section, ...] = (
     ),
 )
 
-
-# The handout's key messages: the guide in four lines.
-KEY_MESSAGES = (
-    _l("Back spasms are usually not serious. They are the body's way of protecting your back."),
+# The guide in five lines: a box at the end of the guide and on the handout (PEMAT item 11).
+KEY_POINTS_HEADING = _l("Key points")
+KEY_POINTS = (
+    _l("A back spasm is your body protecting your back. It is usually not serious."),
+    _l("Now: rest from what hurts, keep walking, and ask for physical therapy."),
     _l(
-        "Rest from what makes the pain worse, stay active with walking, and ask about "
-        "physical therapy."
+        "Changes in your bladder or bowels, or numbness between your legs: go to an "
+        "emergency department now."
     ),
-    _l("A spasm is a symptom. Treating the cause of your low back pain also takes care of it."),
-    _l("If back pain keeps coming back, see a low back expert for an active recovery plan."),
+    _l("Pain all night, or weight change you cannot explain: contact your doctor soon."),
+    _l("If back pain keeps coming back, get checked for an active recovery plan."),
 )
+# The handout's purpose line and the boxes a patient fills in (PEMAT items 1 and 23).
+HANDOUT_PURPOSE = _l("This sheet tells you what to do for a back spasm, and when to get help.")
+HANDOUT_CHECKLIST = _l("Tick a box if you notice the sign. Then do what it says.")
+MY_DOCTOR = _l("My doctor:")
+PHONE_FIELD = _l("Phone:")
 
 
 def all_facts() -> set[str]:
-    """Which facts of DESIGN.md the content carries (used by tests)."""
+    """Which facts of docs/design.md the content carries (used by tests)."""
     found: set[str] = set()
-    for section in SECTIONS:
-        for block in section.blocks:
+
+    def visit(blocks) -> None:
+        for block in blocks:
             found.update(block.facts)
             if isinstance(block, Terms):
                 found.update(term.fact for term in block.items)
+            if isinstance(block, Details):
+                visit(block.blocks)
+
+    for section in SECTIONS:
+        visit(section.blocks)
     return found

@@ -159,4 +159,4 @@ ED_STARTED_CHOICES = {
     "2-7-days": _l("2 to 7 days ago"),
     "over-a-week": _l("more than a week ago"),
 }
-ED_CLINIC = _l("Physical therapy clinic")
+ED_CLINIC = _l("Physical therapy clinic: %(clinic)s")

@@ -47,6 +47,26 @@
     return copy;
   }
 
+  // Each screen is an entry in the browser's history, so the phone's Back button goes to the
+  // previous question. The entry holds the screen's number only, never an answer.
+  function remember(state, replace) {
+    if (!window.history || !history.pushState) return;
+    if (replace) history.replaceState(state, "");
+    else history.pushState(state, "");
+  }
+
+  window.addEventListener("popstate", function (event) {
+    var state = event.state;
+    if (!state || state.check === undefined) return;
+    if (state.check === "outcome") {
+      var decision = decide(state.index);
+      if (decision) return showOutcome(decision);
+      return showQuestion(Math.min(state.index, Object.keys(answers).length));
+    }
+    var i = Math.min(state.check, Object.keys(answers).length);
+    showQuestion(i);
+  });
+
   function showQuestion(i) {
     index = i;
     if (intro) intro.hidden = false;
@@ -105,18 +125,31 @@
     if (action === "restart") {
       answers = {};
       showQuestion(0);
+      remember({ check: 0 });
     } else if (action === "back") {
-      showQuestion(onOutcome ? index : Math.max(index - 1, 0));
+      // The page's Back is the browser's Back: one history, whichever the patient uses.
+      if (window.history && history.state && history.state.check !== undefined && history.length > 1) {
+        history.back();
+      } else {
+        showQuestion(onOutcome ? index : Math.max(index - 1, 0));
+      }
     } else {
       var question = rules.questions[index];
       var checked = form.querySelector('input[name="' + question.key + '"]:checked');
       if (!checked) return showError();
       answers[question.key] = checked.value;
       var decision = decide(index);
-      if (decision) showOutcome(decision);
-      else showQuestion(index + 1);
+      if (decision) {
+        showOutcome(decision);
+        remember({ check: "outcome", index: index });
+      } else {
+        var next = index + 1;
+        showQuestion(next);
+        remember({ check: next });
+      }
     }
   });
+  remember({ check: 0 }, true);
 })();
 
 /* Offline use and installing: register the service worker after the page has loaded,
@@ -134,10 +167,21 @@
 
   // Installing: a button when the browser offers it; short steps on iOS; nothing when installed.
   var deferredPrompt = null;
+  var DISMISSED = "bsg:install-dismissed";
+  function dismissed() {
+    try { return window.localStorage.getItem(DISMISSED) === "1"; } catch (e) { return false; }
+  }
   window.addEventListener("beforeinstallprompt", function (event) {
     event.preventDefault();
     deferredPrompt = event;
-    if (!standalone && $("install")) $("install").hidden = false;
+    if (!standalone && !dismissed() && $("install")) $("install").hidden = false;
+  });
+  // "Not now" folds the card away, and it stays folded on later visits.
+  document.addEventListener("click", function (event) {
+    if (!event.target.closest || !event.target.closest("[data-dismiss-install]")) return;
+    try { window.localStorage.setItem(DISMISSED, "1"); } catch (e) { /* private mode */ }
+    if ($("install")) $("install").hidden = true;
+    if ($("install-ios")) $("install-ios").hidden = true;
   });
   if ($("install-button")) {
     $("install-button").addEventListener("click", function () {
@@ -153,7 +197,7 @@
     if ($("install")) $("install").hidden = true;
     if (navigator.storage && navigator.storage.persist) navigator.storage.persist();
   });
-  if (ios && !standalone && $("install-ios")) $("install-ios").hidden = false;
+  if (ios && !standalone && !dismissed() && $("install-ios")) $("install-ios").hidden = false;
   if (standalone && navigator.storage && navigator.storage.persist) navigator.storage.persist();
 
   if (!workerUrl || !("serviceWorker" in navigator)) return;

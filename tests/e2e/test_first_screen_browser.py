@@ -1,0 +1,95 @@
+"""What to do now, on the first screen, at any text size; Back that works in the check."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from webapp.languages import LANGUAGES
+
+SCREEN = 844
+POSITIONS = """() => {
+  const top = e => document.querySelector(e).getBoundingClientRect();
+  return [top('#now').top, top('.callout-warning').bottom,
+          [...document.querySelectorAll('.callout-warning .call-buttons a')].map(a => a.href)];
+}"""
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_what_to_do_starts_on_the_first_screen_and_the_warnings_end_on_the_second(
+    watched_page, live_server, lang
+):
+    page = watched_page
+    page.goto(f"{live_server.url}/{lang}/")
+    now_top, box_bottom, calls = page.evaluate(POSITIONS)
+    assert now_top < SCREEN * 0.6, f"'What to do now' starts at {now_top} px"
+    assert box_bottom <= 2 * SCREEN, f"the warning box ends at {box_bottom} px"
+    assert calls == ["tel:911", "tel:+15550100200"]  # the emergency number first
+
+
+def test_back_returns_to_the_previous_question_with_its_answer(watched_page, live_server):
+    page = watched_page
+    page.goto(f"{live_server.url}/en/check")
+    page.get_by_label("No", exact=True).check()
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_text("Question 2 of 5")).to_be_visible()
+    page.get_by_label("No", exact=True).check()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_label("Not sure").check()
+    page.get_by_role("button", name="Continue").click()
+    expect(page.locator("[data-outcome]")).to_have_attribute("data-outcome", "urgent")
+    page.go_back()  # the phone's Back button: from the outcome to the last question
+    expect(page.get_by_text("Question 3 of 5")).to_be_visible()
+    expect(page.get_by_label("Not sure")).to_be_checked()
+    page.go_back()
+    expect(page.get_by_text("Question 2 of 5")).to_be_visible()
+    expect(page.get_by_label("No", exact=True)).to_be_checked()
+    assert page.url.endswith("/en/check")  # nothing in the URL
+    page.go_forward()
+    expect(page.get_by_text("Question 3 of 5")).to_be_visible()
+    page.get_by_role("button", name="Back").click()  # the page's own Back agrees
+    expect(page.get_by_text("Question 2 of 5")).to_be_visible()
+
+
+LARGE_TEXT_PAGES = {
+    "guide": ("/{code}/", []),
+    "card": ("/{code}/card", []),
+    "question": ("/{code}/check", []),
+    "emergency": ("/{code}/check", ["yes"]),
+    "urgent": ("/{code}/check", ["no", "no", "yes"]),
+}
+OVERFLOW = """() => {
+  const wide = document.documentElement.scrollWidth - innerWidth;
+  const broken = [...document.querySelectorAll('.number')]
+    .filter(n => n.offsetParent !== null)
+    .filter(n => n.getClientRects().length > 1 || n.getBoundingClientRect().right > innerWidth
+                 || n.getBoundingClientRect().left < 0)
+    .map(n => n.textContent);
+  return [wide, broken];
+}"""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
+def test_no_sideways_scroll_at_320_px_with_200_percent_text(browser, live_server, lang):
+    context = browser.new_context(viewport={"width": 320, "height": 720})
+    page = context.new_page()
+    # The phone's text-size setting: every size given in rem doubles.
+    page.context.new_cdp_session(page).send(
+        "Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 26}}
+    )
+    found = {}
+    for name, (path, answers) in LARGE_TEXT_PAGES.items():
+        page.goto(live_server.url + path.format(code=lang.code))
+        for answer in answers:
+            page.locator(f'.check-screen input[value="{answer}"]').check()
+            page.locator("button[value=continue]").click()
+        wide, broken = page.evaluate(OVERFLOW)
+        if wide > 0 or broken:
+            found[name] = (wide, broken)
+    page.goto(f"{live_server.url}/{lang.code}/")
+    page.locator(".lang-switch summary").click()
+    menu = page.locator(".lang-switch ul").bounding_box()
+    if menu["x"] < 0 or menu["x"] + menu["width"] > 320:
+        found["language menu"] = menu
+    context.close()
+    assert found == {}
