@@ -157,6 +157,7 @@ SADDLE_PICTURE = {
     "back": _l("Back view"),
 }
 
+
 @dataclass(frozen=True)
 class Step:
     """One numbered action: what to do, a picture that shows it, and (maybe) a button."""
@@ -193,7 +194,9 @@ WHAT_TO_DO = Steps(
     (
         Step(
             "rest",
-            _l("Rest from what makes your pain worse. Stop or change any movement that hurts more."),
+            _l(
+                "Rest from what makes your pain worse. Stop or change any movement that hurts more."
+            ),
             _l("A person lying on their back with their knees bent over a pillow, resting."),
             _l("Rest from what hurts"),
             ("F11",),
