@@ -282,7 +282,7 @@ def test_self_care_outcome_never_says_you_are_fine(client):
     assert patient.outcome == "self-care"
     assert "You have none of the warning signs we asked about" in patient.html
     assert "fine" not in patient.html.lower()
-    assert "Rest from the things that make your pain worse." in patient.html
+    assert "Rest from what makes your pain worse." in patient.html
     assert "Watch for the warning signs" in patient.html
     assert "especially if your back pain keeps coming back" in patient.html
 

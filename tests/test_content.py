@@ -82,11 +82,11 @@ def test_warning_signs_come_before_the_first_section(guide_html):
 def test_medical_terms_are_explained(guide_html):
     # The everyday words first; the technical name once, in brackets, for those who want it.
     for term, plain in [
-        ("(vertebrae)", "the bones of your spine (vertebrae)"),
+        ("(vertebrae)", "your spine’s bones (vertebrae)"),
         ("(anterior pelvic tilt)", "tip your pelvis forward (anterior pelvic tilt)"),
         ("(hip flexors)", "These muscles lift your leg (hip flexors)"),
         ("muscle tone", "They get tense and hard"),
-        ("mechanical pain", "move and carry weight (doctors call this mechanical pain)"),
+        ("mechanical pain", "move and carry weight. Doctors call this mechanical pain"),
         ("Facet joint", "small joints that link the bones"),
         ("stenosis", "where the nerves run gets narrower"),
         ("Herniated disc", "soft pads between the bones"),

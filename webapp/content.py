@@ -272,7 +272,7 @@ SECTIONS: tuple[Section, ...] = (
             Para(
                 _l(
                     "One of these hip muscles, the psoas (say SO-as), is joined to the front "
-                    "of the bones of your spine (vertebrae). Your spine always tries to stay "
+                    "of your spine’s bones (vertebrae). Your spine always tries to stay "
                     "steady. When this muscle pulls on it from the front, your back muscles "
                     "tighten to pull back. That keeps your spine in balance."
                 ),
@@ -351,8 +351,8 @@ SECTIONS: tuple[Section, ...] = (
             Para(
                 _l(
                     "Usually not. Most back pain with spasms comes from how the joints, "
-                    "muscles and discs of your back move and carry weight (doctors call "
-                    "this mechanical pain). The steps in “What to do now” help."
+                    "muscles and discs of your back move and carry weight. Doctors call this "
+                    "mechanical pain. The steps in “What to do now” help."
                 ),
                 ("F10",),
             ),
