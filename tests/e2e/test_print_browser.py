@@ -12,6 +12,8 @@ from PIL import Image
 from webapp import content
 from webapp.languages import LANGUAGES
 
+from .printing import FONTS, MIN_SPARE, PAPERS, uses_font
+
 PUBLIC = "https://guide.riverside-pt.example"
 SCALE = 3  # 216 dpi: 1 pt = 3 px
 
@@ -75,6 +77,32 @@ def test_poster_prints_on_one_page_with_every_code_scannable(page, public_server
     codes = scan(pdf[0])
     assert sorted(c.text for c in codes) == sorted(f"{PUBLIC}/{lang.code}/" for lang in LANGUAGES)
     assert min(width_cm(c) for c in codes) >= 4.5
+
+
+PRINTED_PAGES = [f"/{lang.code}/handout" for lang in LANGUAGES] + ["/poster"]
+
+
+@pytest.mark.parametrize("font", FONTS)
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("path", PRINTED_PAGES)
+def test_every_printed_page_fits_with_any_common_font(
+    print_with_font, public_server, path, paper, font
+):
+    """One sheet, with room to spare, whichever sans-serif family the clinic's PC has."""
+    printout = print_with_font(public_server.url + path, paper, font)
+    assert uses_font(printout, font), printout.fonts  # the font really printed
+    assert printout.pages == 1
+    assert printout.spare >= MIN_SPARE, f"{printout.spare:.1%} of the page left"
+
+
+def test_the_fit_measures_can_fail(print_with_font, public_server):
+    """The measures see what they claim: a long page takes several sheets, and a wider
+    font leaves less of the sheet blank (so forcing a font really changes the print)."""
+    assert print_with_font(public_server.url + "/en/", "Letter", "DejaVu Sans").pages > 1
+    url = public_server.url + "/de/handout"
+    wide = print_with_font(url, "Letter", "DejaVu Sans")
+    narrow = print_with_font(url, "Letter", "Liberation Sans")
+    assert 0 < wide.spare < narrow.spare - 0.02, (wide.spare, narrow.spare)
 
 
 def test_print_hides_the_site_chrome(page, public_server):
