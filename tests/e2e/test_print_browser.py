@@ -8,6 +8,7 @@ import pypdfium2 as pdfium
 import pytest
 import zxingcpp
 from PIL import Image
+from playwright.sync_api import expect
 
 from webapp import content
 from webapp.languages import LANGUAGES
@@ -103,6 +104,20 @@ def test_the_fit_measures_can_fail(print_with_font, public_server):
     wide = print_with_font(url, "Letter", "DejaVu Sans")
     narrow = print_with_font(url, "Letter", "Liberation Sans")
     assert 0 < wide.spare < narrow.spare - 0.02, (wide.spare, narrow.spare)
+
+
+def test_staff_warning_is_on_screen_only(page, live_server):
+    """Staff see the warning before printing; the sheet patients take home never has it."""
+    page.goto(f"{live_server.url}/de/handout")  # PUBLIC_URL unset: codes point at loopback
+    warning = page.locator(".staff-warning")
+    expect(warning).to_be_visible()
+    expect(warning).to_have_attribute("lang", "en")  # CLINIC_LANGUAGE's default
+    heading = warning.locator("h2").inner_text()
+    page.emulate_media(media="print")
+    expect(warning).to_be_hidden()
+    text = pdfium.PdfDocument(page.pdf(format="A4"))[0].get_textpage().get_text_range()
+    assert "Riverside" in text  # the sheet was printed...
+    assert heading not in " ".join(text.split())  # ...without the warning
 
 
 def test_print_hides_the_site_chrome(page, public_server):
