@@ -57,12 +57,10 @@ def script_tag(filename: str, module: bool = False) -> Markup:
     Every page's scripts go through here, so none ships without its digest
     (tests/test_integrity.py checks every page).
     """
-    template = (
-        '<script type="module" src="{}" integrity="{}"></script>'
-        if module
-        else '<script src="{}" integrity="{}" defer></script>'
-    )
-    return Markup(template).format(asset_url(filename), integrity(filename))
+    src, digest = asset_url(filename), integrity(filename)
+    if module:
+        return Markup('<script type="module" src="{}" integrity="{}"></script>').format(src, digest)
+    return Markup('<script src="{}" integrity="{}" defer></script>').format(src, digest)
 
 
 def asset_url(filename: str) -> str:
