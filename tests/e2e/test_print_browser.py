@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import subprocess
 
 import pypdfium2 as pdfium
 import pytest
@@ -94,6 +95,21 @@ def test_every_printed_page_fits_with_any_common_font(
     assert uses_font(printout, font), printout.fonts  # the font really printed
     assert printout.pages == 1
     assert printout.spare >= MIN_SPARE, f"{printout.spare:.1%} of the page left"
+
+
+#: fontconfig's name for each language's script, where it differs from the HTML lang.
+FONTCONFIG_LANG = {"zh-Hans": "zh-cn"}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
+def test_this_machine_has_a_font_for_every_language(lang):
+    """No empty boxes in any test or screenshot: some installed font covers each language
+    (scripts/test installs Noto Sans CJK and Noto Sans Arabic with apt)."""
+    code = FONTCONFIG_LANG.get(lang.html_lang, lang.html_lang)
+    found = subprocess.run(
+        ["fc-list", f":lang={code}", "family"], capture_output=True, text=True, check=True
+    ).stdout
+    assert found.strip(), f"no font for {lang.html_lang}: run scripts/test to install one"
 
 
 def test_the_fit_measures_can_fail(print_with_font, public_server):
