@@ -89,6 +89,8 @@ def page_text(html: str) -> str:
     html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
     # The doctor's card repeats the result in the clinic's language (English here) on purpose.
     html = re.sub(r'<div class="card-column" lang="en".*?</div>', " ", html, flags=re.S)
+    # So does the handout's and poster's warning to staff, who read CLINIC_LANGUAGE.
+    html = re.sub(r'<div class="staff-warning"[^>]* lang="en".*?</div>', " ", html, flags=re.S)
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
 
 
