@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -26,10 +27,16 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def production_server(**settings):
-    """Yield the base URL of a running `gunicorn -c gunicorn.conf.py` (2 workers)."""
+def production_server(tls: tuple[Path, Path] | None = None, **settings):
+    """Yield the base URL of a running `gunicorn -c gunicorn.conf.py` (2 workers).
+
+    With `tls=(certificate, key)` it serves https at `https://localhost:<port>` (the name
+    the certificate must carry), still on loopback only.
+    """
     port = free_port()
-    base = f"http://127.0.0.1:{port}"
+    base = f"https://localhost:{port}" if tls else f"http://127.0.0.1:{port}"
+    extra = ["--certfile", str(tls[0]), "--keyfile", str(tls[1])] if tls else []
+    context = ssl.create_default_context(cafile=str(tls[0])) if tls else None
     env = {
         **os.environ,
         "SECRET_KEY": "benchmark-only-" + "x" * 32,
@@ -39,7 +46,7 @@ def production_server(**settings):
         **settings,
     }
     server = subprocess.Popen(
-        [str(VENV_BIN / "gunicorn"), "-c", "gunicorn.conf.py", "webapp:create_app()"],
+        [str(VENV_BIN / "gunicorn"), "-c", "gunicorn.conf.py", *extra, "webapp:create_app()"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -49,7 +56,7 @@ def production_server(**settings):
     try:
         for _ in range(200):
             try:
-                urllib.request.urlopen(base + "/healthz", timeout=1)
+                urllib.request.urlopen(base + "/healthz", timeout=1, context=context)
                 break
             except OSError:
                 time.sleep(0.1)

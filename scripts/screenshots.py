@@ -3,7 +3,7 @@
 With --manifest it makes the install dialog's pictures in static/screenshots/ instead, and
 with --print the handout and poster printed to PDF (A4, Letter) and rasterised into docs/.
 
-Chinese and Arabic need fonts Chromium can use: apt-get install fonts-noto-core fonts-noto-cjk.
+Chinese and Arabic need fonts Chromium can use (scripts/test installs them with apt).
 
 They are for people (README, issue notes, reviewers), not assertions: the tests check
 behaviour; these show what a patient sees.
@@ -90,6 +90,28 @@ def printed_pages(browser, base: str) -> None:
             pdf[0].render(scale=1.25).to_pil().save(out)
             print(out)
     page.close()
+    # The hardest case: the longest language with the widest common font, on Letter.
+    from tests.e2e.printing import print_page
+
+    context = browser.new_context(bypass_csp=True)
+    printout = print_page(context.new_page(), base + "/de/handout", "Letter", "DejaVu Sans")
+    out = DOCS / "print-handout-de-letter-dejavu.png"
+    printout.pdf[0].render(scale=1.25).to_pil().save(out)
+    print(out, f"{printout.pages} page, {printout.spare:.1%} of the sheet to spare")
+    context.close()
+
+
+def staff_warning(browser) -> None:
+    """A German handout opened by staff who read Spanish, with PUBLIC_URL unset."""
+    app = create_app({"TESTING": True, **CLINIC, "CLINIC_LANGUAGE": "es"})
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(f"http://127.0.0.1:{server.server_port}/de/handout")
+    page.screenshot(path=DOCS / "handout-de-staff-warning-es.png")
+    print("docs/handout-de-staff-warning-es.png")
+    page.close()
+    server.shutdown()
 
 
 def main(names: list[str]) -> None:
@@ -113,6 +135,7 @@ def main(names: list[str]) -> None:
             names = []
         elif names == ["--print"]:
             printed_pages(browser, base)
+            staff_warning(browser)
             names = []
         else:
             names = names or list(SHOTS)

@@ -1,10 +1,24 @@
-"""Shared fixtures, after the Flask tutorial: an app made by the factory, and its client."""
+"""Shared fixtures, after the Flask tutorial: an app made by the factory, and its client.
+
+The app loads its settings one way everywhere (`webapp.settings.load`: defaults, the
+instance file, the environment, then a test's overrides). So that a developer's own
+`instance/config.py` or exported `CLINIC_NAME` never changes what a test sees, the tests
+run with an empty instance folder and none of the clinic's variables in the environment;
+a test that wants them sets them (monkeypatch, or a subprocess's own environment).
+"""
 
 from __future__ import annotations
 
+import os
+import tempfile
+
 import pytest
 
-from webapp import create_app
+from webapp import create_app, settings
+
+for _name in (*settings.CLINIC_SETTINGS, "FLASK_DEBUG"):
+    os.environ.pop(_name, None)
+os.environ["INSTANCE_PATH"] = tempfile.mkdtemp(prefix="bsg-empty-instance-")
 
 CLINIC = {
     "CLINIC_NAME": "Riverside Physical Therapy",

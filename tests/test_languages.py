@@ -92,6 +92,8 @@ def page_text(html: str) -> str:
     # So do the emergency note's "it started" choices ("heute / today") and its label.
     html = re.sub(r"(<option[^>]*>[^<]*?) / [^<]*", r"\1", html)
     html = re.sub(r'<span lang="en" dir="ltr">[^<]*</span>', " ", html)
+    # So does the handout's and poster's warning to staff, who read CLINIC_LANGUAGE.
+    html = re.sub(r'<div class="staff-warning"[^>]* lang="en".*?</div>', " ", html, flags=re.S)
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
 
 

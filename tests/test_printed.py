@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import io
 import re
+from html import unescape
 
 import pytest
 import segno
 import zxingcpp
+from flask_babel import force_locale, gettext
 from PIL import Image
 
 from webapp import content
-from webapp.languages import LANGUAGES
+from webapp.languages import BY_CODE, LANGUAGES
 
 from .conftest import CLINIC
 
@@ -116,3 +118,26 @@ def test_poster_has_every_language_labelled_in_its_own_language(public_client):
 def test_footer_leads_clinics_to_the_handout_and_poster(client):
     html = client.get("/fr/").get_data(as_text=True)
     assert 'href="/fr/handout"' in html and 'href="/poster"' in html
+
+
+@pytest.mark.parametrize("staff", ["es", "ar"])
+def test_staff_warning_is_in_the_language_staff_read(make_app, staff):
+    """The patient's handout is in German or Vietnamese; the person printing it reads
+    CLINIC_LANGUAGE, so the warning is in that language, marked with its lang and dir."""
+    app = make_app(CLINIC_LANGUAGE=staff)
+    lang = BY_CODE[staff]
+    with app.test_request_context(), force_locale(lang.locale):
+        heading = gettext("For staff: check the address before printing")
+    assert heading != "For staff: check the address before printing"  # really translated
+    client = app.test_client()
+    for path in ("/de/handout", "/vi/handout", "/poster"):
+        html = client.get(path).get_data(as_text=True)
+        found = re.search(
+            r'<div class="staff-warning" role="note" lang="([^"]+)" dir="([^"]+)">\s*'
+            r"<h2>([^<]+)</h2>\s*<p>([^<]+)</p>",
+            html,
+        )
+        assert found, path
+        assert found.group(1, 2) == (lang.html_lang, lang.dir)
+        assert unescape(found.group(3)) == heading
+        assert "http://localhost/" in unescape(found.group(4))  # the address it would print

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 import subprocess
 import sys
 
@@ -69,7 +70,36 @@ def test_refuses_to_start_in_production_without_a_secret_key():
         create_app({})
     with pytest.raises(settings.ConfigurationError, match="SECRET_KEY is not set"):
         create_app({"SECRET_KEY": settings.DEV_SECRET_KEY})
-    assert create_app({"SECRET_KEY": "a" * 64}).secret_key == "a" * 64
+    key = secrets.token_hex(32)
+    assert create_app({"SECRET_KEY": key}).secret_key == key
+
+
+@pytest.mark.parametrize(
+    ("key", "message"),
+    [
+        ("…", "the placeholder '…'"),  # the README's placeholder, pasted as is
+        ("change-me-0123456789", "too short"),
+        ("x" * 31, "too short"),
+        ("a" * 64, "one character repeated"),
+        ("k" * 30 + "!", "too short"),
+    ],
+)
+def test_refuses_a_weak_secret_key_in_production(key, message):
+    with pytest.raises(settings.ConfigurationError, match=message) as refused:
+        create_app({"SECRET_KEY": key})
+    assert "secrets.token_hex(32)" in str(refused.value)  # says how to make a good one
+    assert key not in str(refused.value) or len(key) == 1  # never echoes the key itself
+
+
+def test_a_weak_key_still_runs_debug_and_tests():
+    assert create_app({"SECRET_KEY": "…", "DEBUG": True}).secret_key == "…"
+    assert create_app({"SECRET_KEY": "short", "TESTING": True}).secret_key == "short"
+    assert create_app({"TESTING": True}).secret_key == settings.DEV_SECRET_KEY
+
+
+def test_flask_debug_from_the_environment_counts_as_debug(monkeypatch):
+    monkeypatch.setenv("FLASK_DEBUG", "1")  # what `flask run --debug` sets
+    assert create_app().debug
 
 
 def test_development_key_is_the_same_in_every_process():
@@ -85,7 +115,7 @@ def test_development_key_is_the_same_in_every_process():
 
 def test_settings_come_from_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("INSTANCE_PATH", str(tmp_path))  # ignore a developer's instance/config.py
-    monkeypatch.setenv("SECRET_KEY", "k" * 40)
+    monkeypatch.setenv("SECRET_KEY", secrets.token_hex(32))
     monkeypatch.setenv("CLINIC_NAME", "Harbour Physio")
     monkeypatch.setenv("CLINIC_PHONE", "020 7946 0000")
     app = create_app()
@@ -107,9 +137,52 @@ def test_start_up_refusal_message_reaches_the_operator(tmp_path):
 
 def test_instance_config_file_is_read(monkeypatch, tmp_path):
     (tmp_path / "config.py").write_text(
-        'SECRET_KEY = "from-the-file-0123456789"\nCLINIC_NAME = "Bay PT"\n'
+        'SECRET_KEY = "from-the-file-0123456789abcdefghij"\nCLINIC_NAME = "Bay PT"\n'
     )
     monkeypatch.setenv("INSTANCE_PATH", str(tmp_path))
     app = create_app()
-    assert app.secret_key == "from-the-file-0123456789"
+    assert app.secret_key == "from-the-file-0123456789abcdefghij"
     assert app.config["CLINIC_NAME"] == "Bay PT"
+
+
+def test_settings_are_layered_file_then_environment_then_overrides(monkeypatch, tmp_path):
+    (tmp_path / "config.py").write_text(
+        'CLINIC_NAME = "File PT"\nCLINIC_PHONE = "111"\nEMERGENCY_NUMBER = "112"\n'
+    )
+    monkeypatch.setenv("INSTANCE_PATH", str(tmp_path))
+    monkeypatch.setenv("CLINIC_PHONE", "222")
+    monkeypatch.setenv("EMERGENCY_NUMBER", "999")
+    loaded = settings.load({"TESTING": True, "EMERGENCY_NUMBER": "911"})
+    assert loaded["CLINIC_NAME"] == "File PT"  # file over the default
+    assert loaded["CLINIC_PHONE"] == "222"  # environment over the file
+    assert loaded["EMERGENCY_NUMBER"] == "911"  # an explicit override over both
+    assert loaded["CLINIC_LANGUAGE"] == "en"  # the default where nothing is set
+    app = create_app({"TESTING": True, "EMERGENCY_NUMBER": "911"})
+    assert {k: app.config[k] for k in ("CLINIC_NAME", "CLINIC_PHONE", "EMERGENCY_NUMBER")} == {
+        "CLINIC_NAME": "File PT",
+        "CLINIC_PHONE": "222",
+        "EMERGENCY_NUMBER": "911",
+    }
+
+
+def test_the_settings_command_names_what_patients_will_see(tmp_path):
+    (tmp_path / "config.py").write_text('CLINIC_NAME = "Bay PT"\n')
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "INSTANCE_PATH": str(tmp_path),
+        "SECRET_KEY": secrets.token_hex(32),
+        "EMERGENCY_NUMBER": "911",
+        "PUBLIC_URL": "https://guide.bay-pt.example",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "webapp.settings"], capture_output=True, text=True, env=env
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Clinic: Bay PT, phone: (none: no call button), emergency: 911")
+    assert "languages: en, es, fr, pt, de, vi, zh, ar" in result.stdout
+    assert "codes → https://guide.bay-pt.example" in result.stdout
+    env["SECRET_KEY"] = "…"
+    result = subprocess.run(
+        [sys.executable, "-m", "webapp.settings"], capture_output=True, text=True, env=env
+    )
+    assert result.returncode != 0 and "SECRET_KEY is the placeholder" in result.stderr

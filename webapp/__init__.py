@@ -9,7 +9,6 @@ fall back to English.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from flask import Flask
@@ -23,22 +22,17 @@ TRANSLATIONS_DIR = ROOT / "translations"
 
 
 def create_app(test_config: dict | None = None) -> Flask:
+    """The app, with settings from `settings.load()`; `test_config` overrides them all."""
     app = Flask(
         __name__,
         static_folder=str(STATIC_DIR),
         static_url_path="/static",
         # instance/config.py may hold settings (scripts/run keeps a local SECRET_KEY there).
-        instance_path=os.environ.get("INSTANCE_PATH") or str(ROOT / "instance"),
+        instance_path=str(settings.instance_path()),
         instance_relative_config=True,
     )
-    app.config.from_mapping(settings.DEFAULTS)
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(TRANSLATIONS_DIR)
-    if test_config is None:
-        app.config.from_pyfile("config.py", silent=True)
-        app.config.update(settings.from_environment())
-    else:
-        app.config.update(test_config)
-    settings.finalize(app.config)
+    app.config.update(settings.load(test_config))
 
     app.url_map.converters["lang"] = LanguageConverter
     app.url_map.strict_slashes = True

@@ -4,29 +4,63 @@ A changed file gets a new URL, so browsers may keep every version forever
 (`immutable`), and a page can never be shown with assets from another version. The
 hashes are computed once from the files themselves when the app starts (on every call in
 debug mode, so edits show at once).
+
+The same pass computes each file's Subresource Integrity digest (sha384), and
+`script_tag()` writes it into every `<script>`: a browser then refuses a script whose bytes
+are not the ones this build shipped, whatever a cache or a proxy on the way did to it.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 from pathlib import Path
 
 from flask import Flask, current_app, url_for
+from markupsafe import Markup
 
 
-def _hash_files(folder: Path) -> dict[str, str]:
-    return {
-        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()[:10]
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
+def _digest_files(folder: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """Each file's short version hash (for its URL) and its SRI digest, from one read."""
+    versions, integrity = {}, {}
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            name, data = path.relative_to(folder).as_posix(), path.read_bytes()
+            versions[name] = hashlib.sha256(data).hexdigest()[:10]
+            integrity[name] = "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
+    return versions, integrity
+
+
+def _compute() -> None:
+    app = current_app
+    if app.debug or "asset_hashes" not in app.extensions:
+        versions, integrity = _digest_files(Path(app.static_folder))
+        app.extensions["asset_hashes"] = versions
+        app.extensions["asset_integrity"] = integrity
 
 
 def hashes() -> dict[str, str]:
-    app = current_app
-    if app.debug or "asset_hashes" not in app.extensions:
-        app.extensions["asset_hashes"] = _hash_files(Path(app.static_folder))
-    return app.extensions["asset_hashes"]
+    _compute()
+    return current_app.extensions["asset_hashes"]
+
+
+def integrity(filename: str) -> str:
+    """The `integrity` value of a static file: "sha384-<base64>"."""
+    _compute()
+    return current_app.extensions["asset_integrity"][filename]
+
+
+def script_tag(filename: str, module: bool = False) -> Markup:
+    """`<script>` for a static file, versioned and with its integrity digest.
+
+    Classic scripts are deferred; `module=True` gives `type="module"` (deferred anyway).
+    Every page's scripts go through here, so none ships without its digest
+    (tests/test_integrity.py checks every page).
+    """
+    src, digest = asset_url(filename), integrity(filename)
+    if module:
+        return Markup('<script type="module" src="{}" integrity="{}"></script>').format(src, digest)
+    return Markup('<script src="{}" integrity="{}" defer></script>').format(src, digest)
 
 
 def asset_url(filename: str) -> str:
@@ -40,3 +74,4 @@ def asset_urls() -> list[str]:
 
 def init_app(app: Flask) -> None:
     app.jinja_env.globals["asset_url"] = asset_url
+    app.jinja_env.globals["script_tag"] = script_tag

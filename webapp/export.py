@@ -6,6 +6,11 @@ it as HTML), with the manifests, the service worker, the QR codes and every asse
 caching rules. Without a server the check runs on the device only, which already works
 offline; its no-JavaScript form is replaced by a `<noscript>` block with the warning signs,
 both levels of urgency and the call links.
+
+The export loads the clinic's settings as the server does (`settings.load`: instance
+file, then environment, then the `--public-url` flag), refuses an address that printed
+codes cannot use (loopback, plain http) unless told `--allow-local`, and ends by naming
+the settings it used, so whoever runs it sees what patients will see.
 """
 
 from __future__ import annotations
@@ -20,6 +25,14 @@ from . import create_app
 from .languages import LANGUAGES
 from .pwa import precache_lists
 from .security import HEADERS
+from .settings import ConfigurationError, address_problem, load, summary
+
+REFUSALS = {
+    "loopback": "{url} only works on this computer, yet every QR code and link in the "
+    "export would point there.",
+    "http": "{url} is plain http: a phone can neither keep the guide for offline use nor "
+    "install it from a plain http address, and printed codes would point there for years.",
+}
 
 
 def target_for(out: Path, url: str) -> Path:
@@ -76,14 +89,40 @@ def export(out: Path, public_url: str, **settings) -> list[str]:
 @click.argument("out", type=click.Path(file_okay=False, path_type=Path))
 @click.option(
     "--public-url",
-    envvar="PUBLIC_URL",
-    required=True,
-    help="The https address the export will be served from (QR codes point here).",
+    help="The https address the export will be served from (QR codes point here). "
+    "Default: PUBLIC_URL from the environment or instance/config.py.",
 )
-def main(out: Path, public_url: str) -> None:
+@click.option(
+    "--allow-local",
+    is_flag=True,
+    help="Accept a loopback or plain-http address: for trying the export on this "
+    "computer, never for printing.",
+)
+def main(out: Path, public_url: str | None, allow_local: bool) -> None:
     """Write every page, manifest, worker, QR code and asset into OUT."""
-    written = export(out, public_url.rstrip("/"))
+    overrides = {"STATIC_EXPORT": True}
+    if public_url:
+        overrides["PUBLIC_URL"] = public_url
+    try:
+        config = load(overrides)
+    except ConfigurationError as error:
+        raise click.ClickException(str(error)) from None
+    public_url = config["PUBLIC_URL"]
+    if not public_url:
+        raise click.ClickException(
+            "Give the address the export will be served from: --public-url "
+            "https://guide.example-clinic.org (or set PUBLIC_URL)."
+        )
+    problem = address_problem(public_url)
+    if problem and not allow_local:
+        raise click.ClickException(
+            REFUSALS[problem].format(url=public_url)
+            + " Give the public https address, or add --allow-local to try the export on"
+            " this computer (never print from such an export)."
+        )
+    written = export(out, public_url)
     click.echo(f"Wrote {len(written)} files and folders to {out}/")
+    click.echo(summary(config))
 
 
 if __name__ == "__main__":

@@ -10,18 +10,17 @@ from __future__ import annotations
 
 import hashlib
 import io
-import ipaddress
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 import segno
 from flask import Blueprint, current_app, render_template, request, url_for
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
+from . import settings
 from .caching import IMMUTABLE, Prepared, prepare, prerendered, send_prepared
 from .i18n import public_base
-from .languages import LANGUAGES
+from .languages import BY_CODE, LANGUAGES
 
 bp = Blueprint("printed", __name__)
 
@@ -64,20 +63,39 @@ def qr(lang: str, kind: str):
 
 def address_problem() -> str | None:
     """Why the address on paper may not work for patients, or None when it looks right."""
-    configured = current_app.config.get("PUBLIC_URL")
-    if not configured:
-        return "unset"
-    parts = urlsplit(configured)
-    host = parts.hostname or ""
-    try:
-        loopback = ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        loopback = host == "localhost" or host.endswith(".localhost")
-    if loopback:
-        return "loopback"
-    if parts.scheme != "https":
-        return "http"
-    return None
+    return settings.address_problem(current_app.config.get("PUBLIC_URL"))
+
+
+STAFF_HEADING = _l("For staff: check the address before printing")
+STAFF_PROBLEMS = {
+    "unset": _l(
+        "PUBLIC_URL is not set, so the codes point to the address this page was opened "
+        "with: %(address)s. Set PUBLIC_URL to the guide's public https address before printing."
+    ),
+    "loopback": _l(
+        "The codes point to %(address)s, which only works on this computer. Set PUBLIC_URL "
+        "to the guide's public https address before printing."
+    ),
+    "http": _l(
+        "The codes point to a plain http address: %(address)s. Set PUBLIC_URL to the "
+        "guide's https address before printing."
+    ),
+}
+
+
+@bp.app_template_global()
+def staff_warning(problem: str, address: str) -> dict:
+    """The warning above a handout or poster, in the language staff read (CLINIC_LANGUAGE).
+
+    The page itself is in the patient's language; the person at the printer is not.
+    """
+    lang = BY_CODE[current_app.config["CLINIC_LANGUAGE"]]
+    with force_locale(lang.locale):
+        return {
+            "lang": lang,
+            "heading": str(STAFF_HEADING),
+            "text": str(STAFF_PROBLEMS[problem]) % {"address": address},
+        }
 
 
 @bp.get("/<lang:lang>/handout")

@@ -1,16 +1,31 @@
-"""Clinic settings: read once at start-up from the environment or an instance file.
+"""Clinic settings: loaded one way, for the server, the export, the scripts and the tests.
+
+`load()` layers, each over the one before: the defaults here, then `instance/config.py`
+(or `$INSTANCE_PATH/config.py`), then the environment, then explicit overrides (what a
+test or a command-line flag sets). The server (`create_app`), the static export
+(`python -m webapp.export`), `scripts/run` (`python -m webapp.settings`) and the tests all
+call it, so a setting a clinic made anywhere reaches every page and every printed code.
 
 Every setting has a default that runs, so a clinic can try the app before configuring it.
 The only setting that must be chosen before going live is `SECRET_KEY`, and the app
-refuses to start in production without it rather than run with a key anyone can read here.
+refuses to start in production without a strong one rather than run with a key anyone
+can read here or guess.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
+import sys
+from collections.abc import Mapping
 from datetime import date
+from pathlib import Path
 from urllib.parse import urlsplit
+
+from flask import Config
+
+ROOT = Path(__file__).resolve().parent.parent
 
 #: Used only in debug and tests. Fixed, so every worker process signs tokens alike.
 DEV_SECRET_KEY = "dev-only-not-secret"  # noqa: S105 - refused outside debug and tests
@@ -49,11 +64,27 @@ DEFAULTS = {
 }
 
 
+#: A key shorter than this is refused in production (32 random characters: 128+ bits).
+MIN_SECRET_KEY_LENGTH = 32
+
+
 class ConfigurationError(RuntimeError):
     """Raised at start-up when the clinic settings cannot run safely."""
 
 
-def from_environment(environ=os.environ) -> dict:
+def instance_path(environ: Mapping = os.environ) -> Path:
+    """The folder holding `config.py`: `$INSTANCE_PATH`, else `instance/` in the repository."""
+    return Path(environ.get("INSTANCE_PATH") or ROOT / "instance")
+
+
+def from_instance_file(folder: Path) -> dict:
+    """The upper-case names assigned in `<folder>/config.py`, if that file exists."""
+    found = Config(str(folder))
+    found.from_pyfile("config.py", silent=True)
+    return dict(found)
+
+
+def from_environment(environ: Mapping = os.environ) -> dict:
     """Clinic settings that are set (and not blank) in the environment."""
     found = {}
     for name in CLINIC_SETTINGS:
@@ -61,6 +92,79 @@ def from_environment(environ=os.environ) -> dict:
         if value:
             found[name] = value
     return found
+
+
+def load(overrides: Mapping | None = None, environ: Mapping = os.environ) -> dict:
+    """Every setting, checked: defaults < instance/config.py < environment < overrides."""
+    config = dict(DEFAULTS)
+    # `flask run --debug` says so in FLASK_DEBUG, as Flask's own config would read it.
+    config["DEBUG"] = environ.get("FLASK_DEBUG", "").lower() not in ("", "0", "false", "no")
+    config.update(from_instance_file(instance_path(environ)))
+    config.update(from_environment(environ))
+    config.update(overrides or {})
+    finalize(config)
+    return config
+
+
+def address_problem(public_url: str | None) -> str | None:
+    """Why a printed code for this address may not reach patients, or None when it can.
+
+    "unset" (no PUBLIC_URL: codes carry whatever address the page was opened with),
+    "loopback" (only works on the computer that printed it) or "http" (no https: no
+    offline use and no install on a patient's phone).
+    """
+    if not public_url:
+        return "unset"
+    parts = urlsplit(public_url)
+    host = parts.hostname or ""
+    try:
+        loopback = ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = host == "localhost" or host.endswith(".localhost")
+    if loopback:
+        return "loopback"
+    if parts.scheme != "https":
+        return "http"
+    return None
+
+
+def summary(config: Mapping) -> str:
+    """One line naming what patients will see, for the export and `scripts/run` to print."""
+    from .languages import LANGUAGES
+
+    offered = config.get("LANGUAGES") or [lang.code for lang in LANGUAGES]
+    if isinstance(offered, str):
+        offered = [code.strip() for code in offered.split(",") if code.strip()]
+    public = config.get("PUBLIC_URL")
+    problem = address_problem(public)
+    codes = public or "the address each page is opened with"
+    if problem in ("loopback", "http"):
+        codes += f" ({'only this computer' if problem == 'loopback' else 'plain http'})"
+    return (
+        f"Clinic: {config.get('CLINIC_NAME') or '(not set: Your physical therapy clinic)'}, "
+        f"phone: {config.get('CLINIC_PHONE') or '(none: no call button)'}, "
+        f"emergency: {config.get('EMERGENCY_NUMBER') or '(none: your local emergency number)'}, "
+        f"languages: {', '.join(offered)}, codes → {codes}"
+    )
+
+
+def secret_key_problem(key: str | None) -> str | None:
+    """Why this key must not sign anything in production, or None when it is strong enough."""
+    if not key or key == DEV_SECRET_KEY:
+        return (
+            "SECRET_KEY is not set. Back Spasm Guide will not start in production with a "
+            "default key, because anyone could then forge its form tokens."
+        )
+    if key.strip() in ("…", "...", "<secret>", "changeme", "change-me"):
+        return f"SECRET_KEY is the placeholder {key.strip()!r}, not a key."
+    if len(key) < MIN_SECRET_KEY_LENGTH:
+        return (
+            f"SECRET_KEY is too short ({len(key)} characters); it needs at least "
+            f"{MIN_SECRET_KEY_LENGTH} random characters."
+        )
+    if len(set(key)) == 1:
+        return "SECRET_KEY is one character repeated, which anyone could guess."
+    return None
 
 
 def finalize(config) -> None:
@@ -109,12 +213,10 @@ def finalize(config) -> None:
         config["SECRET_KEY"] = key or secrets.token_hex(32)
     elif config.get("DEBUG") or config.get("TESTING"):
         config["SECRET_KEY"] = key or DEV_SECRET_KEY
-    elif not key or key == DEV_SECRET_KEY:
+    elif problem := secret_key_problem(key):
         raise ConfigurationError(
-            "SECRET_KEY is not set. Back Spasm Guide will not start in production with a "
-            "default key, because anyone could then forge its form tokens. Set SECRET_KEY "
-            'to a long random value, for example: python3 -c "import secrets; '
-            'print(secrets.token_hex(32))"'
+            f"{problem} Set SECRET_KEY to a long random value, the same in every instance, "
+            'for example: python3 -c "import secrets; print(secrets.token_hex(32))"'
         )
 
 
@@ -122,3 +224,16 @@ def _language_codes() -> list[str]:
     from .languages import LANGUAGES
 
     return [lang.code for lang in LANGUAGES]
+
+
+def main() -> None:
+    """`python -m webapp.settings`: check the settings as the server will, and name them."""
+    try:
+        config = load()
+    except ConfigurationError as error:
+        sys.exit(f"Back Spasm Guide: {error}")
+    print(summary(config))
+
+
+if __name__ == "__main__":
+    main()

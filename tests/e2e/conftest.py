@@ -146,3 +146,23 @@ def watched_page(page):
     page.problems = problems
     yield page
     assert problems == [], problems
+
+
+@pytest.fixture(scope="module")
+def print_with_font(browser):
+    """Print a URL on a paper size with a forced font family: `(url, paper, font) -> Printout`.
+
+    For every paper page (handout, poster, card, plan, diary): see tests/e2e/printing.py.
+    The page is opened in a desktop context that lets the test add its forcing style
+    (the app's CSP rightly refuses inline styles); one page is reused for speed.
+    """
+    from .printing import print_page
+
+    context = browser.new_context(bypass_csp=True, locale="en-US")
+    page = context.new_page()
+
+    def printed(url: str, paper: str, font: str | None = None):
+        return print_page(page, url, paper, font)
+
+    yield printed
+    context.close()

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import io
+import subprocess
 
 import pypdfium2 as pdfium
 import pytest
 import zxingcpp
 from PIL import Image
+from playwright.sync_api import expect
 
 from webapp import content
 from webapp.languages import LANGUAGES
+
+from .printing import FONTS, MIN_SPARE, PAPERS, uses_font
 
 PUBLIC = "https://guide.riverside-pt.example"
 SCALE = 3  # 216 dpi: 1 pt = 3 px
@@ -75,6 +79,61 @@ def test_poster_prints_on_one_page_with_every_code_scannable(page, public_server
     codes = scan(pdf[0])
     assert sorted(c.text for c in codes) == sorted(f"{PUBLIC}/{lang.code}/" for lang in LANGUAGES)
     assert min(width_cm(c) for c in codes) >= 4.5
+
+
+PRINTED_PAGES = [f"/{lang.code}/handout" for lang in LANGUAGES] + ["/poster"]
+
+
+@pytest.mark.parametrize("font", FONTS)
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("path", PRINTED_PAGES)
+def test_every_printed_page_fits_with_any_common_font(
+    print_with_font, public_server, path, paper, font
+):
+    """One sheet, with room to spare, whichever sans-serif family the clinic's PC has."""
+    printout = print_with_font(public_server.url + path, paper, font)
+    assert uses_font(printout, font), printout.fonts  # the font really printed
+    assert printout.pages == 1
+    assert printout.spare >= MIN_SPARE, f"{printout.spare:.1%} of the page left"
+
+
+#: fontconfig's name for each language's script, where it differs from the HTML lang.
+FONTCONFIG_LANG = {"zh-Hans": "zh-cn"}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
+def test_this_machine_has_a_font_for_every_language(lang):
+    """No empty boxes in any test or screenshot: some installed font covers each language
+    (scripts/test installs Noto Sans CJK and Noto Sans Arabic with apt)."""
+    code = FONTCONFIG_LANG.get(lang.html_lang, lang.html_lang)
+    found = subprocess.run(
+        ["fc-list", f":lang={code}", "family"], capture_output=True, text=True, check=True
+    ).stdout
+    assert found.strip(), f"no font for {lang.html_lang}: run scripts/test to install one"
+
+
+def test_the_fit_measures_can_fail(print_with_font, public_server):
+    """The measures see what they claim: a long page takes several sheets, and a wider
+    font leaves less of the sheet blank (so forcing a font really changes the print)."""
+    assert print_with_font(public_server.url + "/en/", "Letter", "DejaVu Sans").pages > 1
+    url = public_server.url + "/de/handout"
+    wide = print_with_font(url, "Letter", "DejaVu Sans")
+    narrow = print_with_font(url, "Letter", "Liberation Sans")
+    assert 0 < wide.spare < narrow.spare - 0.02, (wide.spare, narrow.spare)
+
+
+def test_staff_warning_is_on_screen_only(page, live_server):
+    """Staff see the warning before printing; the sheet patients take home never has it."""
+    page.goto(f"{live_server.url}/de/handout")  # PUBLIC_URL unset: codes point at loopback
+    warning = page.locator(".staff-warning")
+    expect(warning).to_be_visible()
+    expect(warning).to_have_attribute("lang", "en")  # CLINIC_LANGUAGE's default
+    heading = warning.locator("h2").inner_text()
+    page.emulate_media(media="print")
+    expect(warning).to_be_hidden()
+    text = pdfium.PdfDocument(page.pdf(format="A4"))[0].get_textpage().get_text_range()
+    assert "Riverside" in text  # the sheet was printed...
+    assert heading not in " ".join(text.split())  # ...without the warning
 
 
 def test_print_hides_the_site_chrome(page, public_server):

@@ -45,6 +45,9 @@ def test_on_device_answers_stay_on_the_device(watched_page, live_server, caplog)
     caplog.set_level(logging.DEBUG)
     page.goto(live_server.url + "/en/check")
     page.wait_for_load_state("networkidle")
+    # The worker's own precache (which fetches /en/check) is done once it is active; on a
+    # busy machine that can come after the network looked idle.
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
     caplog.clear()
     for answer in ("no", "no", "yes"):
         page.locator(f".check-screen input[value={answer}]").check()
