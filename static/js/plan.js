@@ -438,6 +438,7 @@ function fromFragment() {
   }
 }
 
+$("plan-needs-js").hidden = true;
 $("plan-app").hidden = false;
 const code = fromFragment();
 if (code) {
@@ -451,3 +452,5 @@ window.addEventListener("hashchange", () => {
   const next = fromFragment();
   if (next) receive(next);
 });
+
+export { verify, fromLetters };
