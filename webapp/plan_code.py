@@ -231,8 +231,11 @@ def unpack(data: bytes) -> Plan:
         position == len(data),
         lang < len(LANGUAGE_CODES),
         (minutes == times == increase == 0)
-        or (_in(minutes, WALK_MINUTES) and _in(times, WALK_TIMES))
-        and (increase == 0 or _in(increase, WALK_INCREASE)),
+        or (
+            _in(minutes, WALK_MINUTES)
+            and _in(times, WALK_TIMES)
+            and (increase == 0 or _in(increase, WALK_INCREASE))
+        ),
         days == 0 or (rest and _in(days, BREAK_DAYS)),
         count <= MAX_EXERCISES,
         all(0 < len(line) <= EXERCISE_CHARS and line.isprintable() for line in exercises),
@@ -336,9 +339,7 @@ def capacity(link_base: str) -> int:
     while low < high:
         middle = (low + high + 1) // 2
         try:
-            segno.make_qr(
-                qr_segments(link_base, "0" * middle), error="l", version=MAX_QR_VERSION
-            )
+            segno.make_qr(qr_segments(link_base, "0" * middle), error="l", version=MAX_QR_VERSION)
             low = middle
         except segno.DataOverflowError:
             high = middle - 1

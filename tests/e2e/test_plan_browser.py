@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import icalendar
 import pypdfium2 as pdfium
@@ -71,7 +72,9 @@ def spanish_sentences() -> dict:
     app = create_app({"TESTING": True})
     with app.test_request_context("/es/plan"), force_locale("es"):
         return {
-            "walk": plan_content.walk_sentence(plan_content.minutes(20), plan_content.times_a_day(3)),
+            "walk": plan_content.walk_sentence(
+                plan_content.minutes(20), plan_content.times_a_day(3)
+            ),
             "increase": plan_content.increase_sentence(plan_content.minutes(5)),
             "rest": plan_content.break_lead(plan_content.days(14)),
             "keep": [str(plan_content.KEEP_LABELS[k]) for k in KEEP],
@@ -117,7 +120,14 @@ def test_full_plan_from_english_builder_to_spanish_phone(page, phone, start_serv
     mobile.goto(link)
     expect(mobile.get_by_text(es["saved"])).to_be_visible()
     view = mobile.locator("#plan-view")
-    for line in [es["walk"], es["increase"], es["rest"], *es["keep"], *es["rest_items"], *EXERCISES]:
+    for line in [
+        es["walk"],
+        es["increase"],
+        es["rest"],
+        *es["keep"],
+        *es["rest_items"],
+        *EXERCISES,
+    ]:
         expect(view).to_contain_text(line)
     expect(view.locator(".plan-note")).to_have_text(NOTE)  # as text: the tag is shown, not run
     assert view.locator(".plan-note b").count() == 0
@@ -182,7 +192,8 @@ def test_forged_and_altered_links_are_refused(watched_page, live_server):
         live_server.url + "/en/plan#%3Cscript%3E",
     ):
         page.goto(link)
-        expect(page.get_by_role("heading", name=f"This plan did not come from {CLINIC['CLINIC_NAME']}")).to_be_visible()
+        refused = f"This plan did not come from {CLINIC['CLINIC_NAME']}"
+        expect(page.get_by_role("heading", name=refused)).to_be_visible()
         expect(page.locator("main")).not_to_contain_text("Secret")
         expect(page.locator("#plan-view")).to_be_hidden()
         assert page.evaluate("localStorage.getItem('bsg:plan')") is None
@@ -221,7 +232,7 @@ def test_calendar_file_parses_and_has_the_appointment_and_14_walks(phone, live_s
         page.get_by_role("button", name="Add to my calendar").click()
     download = info.value
     assert download.suggested_filename.endswith(".ics")
-    raw = open(download.path(), "rb").read()
+    raw = Path(download.path()).read_bytes()
     assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
     assert max(len(line) for line in raw.split(b"\r\n")) <= 75
     calendar = icalendar.Calendar.from_ical(raw)
