@@ -274,13 +274,14 @@ function ask(oldRecord, plan) {
 }
 
 /** A code from a link or from the paste box: check it, then save it (asking first). */
-async function receive(code) {
+async function receive(code, byHand = false) {
   $("plan-refused").hidden = true;
   $("plan-deleted").hidden = true;
   const saved = load();
   const plan = await verify(code);
   if (!plan) {
     $("plan-refused").hidden = false;
+    $("plan-refused-saved").hidden = !saved;
     $("plan-refused").focus();
     if (saved) show(saved);
     else showEmpty();
@@ -292,9 +293,10 @@ async function receive(code) {
     return;
   }
   if (saved && saved.code === code) return show(saved);
+  const asked = !!saved;
   if (saved && !(await ask(saved, plan))) return show(saved);
   show(save(plan, code));
-  $("plan-heading").focus();
+  if (byHand || asked) $("plan-heading").focus();
 }
 
 /* -- the calendar file (RFC 5545) ------------------------------------------------------ */
@@ -423,7 +425,7 @@ $("plan-paste").addEventListener("submit", (submitted) => {
   let code = $("plan-code-in").value.replace(/\s+/g, "");
   if (code.includes("#")) code = code.slice(code.indexOf("#") + 1);
   $("plan-code-in").value = "";
-  if (code) receive(code.toUpperCase());
+  if (code) receive(code.toUpperCase(), true);
 });
 
 function fromFragment() {
