@@ -18,6 +18,7 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from webapp import create_app, plan_code, plan_content
+from webapp.languages import LANGUAGES
 
 from ..conftest import CLINIC
 from .test_offline_browser import wait_for_worker
@@ -118,7 +119,7 @@ def test_full_plan_from_english_builder_to_spanish_phone(page, phone, start_serv
     mobile = phone.new_page()
     seen_before = len(server.paths)
     mobile.goto(link)
-    expect(mobile.get_by_text(es["saved"])).to_be_visible()
+    expect(mobile.locator(".plan-saved")).to_contain_text(es["saved"])
     view = mobile.locator("#plan-view")
     for line in [
         es["walk"],
@@ -147,7 +148,7 @@ def test_full_plan_from_english_builder_to_spanish_phone(page, phone, start_serv
     # Saved for offline use; opening and showing the plan again asks the network for nothing.
     wait_for_worker(mobile)
     mobile.reload()
-    expect(mobile.get_by_text(es["saved"])).to_be_visible()
+    expect(mobile.locator(".plan-saved")).to_contain_text(es["saved"])
     requests_before = len(server.paths)
     phone.set_offline(True)
     mobile.goto(link)
@@ -344,3 +345,17 @@ def test_axe_clean_and_no_sideways_scroll(watched_page, live_server, width):
     page.goto(live_server.url + "/ar/plan")
     check("plan, empty, Arabic")
     assert checks == {name: ([], True) for name in checks}
+
+
+@pytest.mark.parametrize("lang", [lang.code for lang in LANGUAGES])
+def test_fullest_plan_prints_on_one_page_in_every_language(page, live_server, lang):
+    everything = list(plan_code.KEEP)
+    fill_builder(page, live_server.url, lang=lang, keep=everything, rest=plan_code.BREAK)
+    expect(page.get_by_role("heading", name="The plan is ready")).to_be_visible()
+    link = scan_screen(page)
+    page.emulate_media(media="print")
+    for paper in ("A4", "Letter"):
+        pdf = pdfium.PdfDocument(page.pdf(format=paper, print_background=True))
+        assert len(pdf) == 1, (lang, paper)
+        image = pdf[0].render(scale=3).to_pil()
+        assert [c.text for c in zxingcpp.read_barcodes(image)] == [link]
