@@ -184,7 +184,11 @@ function save(plan, code) {
   const record = {
     v: 1, code, lang: plan.lang, savedAt: new Date().toISOString(), plan, items: itemsOf(plan),
   };
-  localStorage.setItem(KEY, JSON.stringify(record));
+  try {
+    localStorage.setItem(KEY, JSON.stringify(record));
+  } catch (error) {
+    record.unsaved = true; // storage full or blocked (private browsing): show it, say nothing saved
+  }
   if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(() => {});
   return record;
 }
@@ -215,6 +219,7 @@ let current = null;
 function show(record) {
   current = record;
   const plan = record.plan;
+  view.querySelector(".plan-saved").hidden = !!record.unsaved;
   slot("made").textContent = madeLine(plan);
   part("walk", !!plan.walk);
   if (plan.walk) {
