@@ -1,7 +1,8 @@
 """Take the screenshots kept in docs/ (run: .venv/bin/python scripts/screenshots.py [names]).
 
 With --manifest it makes the install dialog's pictures in static/screenshots/ instead, and
-with --print the handout and poster printed to PDF (A4, Letter) and rasterised into docs/.
+with --print the handout and poster printed to PDF (A4, Letter) and rasterised into docs/,
+and with --plan the recovery plan: builder, QR screen, the plan on a phone, the printed plan.
 
 Chinese and Arabic need fonts Chromium can use (scripts/test installs them with apt).
 
@@ -114,6 +115,60 @@ def staff_warning(browser) -> None:
     server.shutdown()
 
 
+PLAN = {
+    "patient_lang": "es",
+    "walk_minutes": "20",
+    "walk_times": "3",
+    "walk_increase": "5",
+    "rest_days": "14",
+    "exercise_1": "Puente 2x10",
+    "exercise_2": "Gato-vaca x10",
+    "exercise_3": "Rodilla al pecho 30 s",
+    "exercise_4": "Bird dog 2x8",
+    "appointment_time": "16:30",
+    "note": "Ponga hielo 15 min después de caminar.",
+}
+
+
+def plan_pages(browser, base: str) -> None:
+    """The recovery plan: builder (tablet), QR screen, the plan on a phone, the printed plan."""
+    from datetime import date, timedelta
+
+    import pypdfium2 as pdfium
+
+    tablet = browser.new_page(viewport={"width": 1024, "height": 1366})
+    tablet.goto(base + "/en/plan/new")
+    fields = {**PLAN, "appointment_date": (date.today() + timedelta(days=7)).isoformat()}
+    tablet.select_option("#patient_lang", fields.pop("patient_lang"))
+    for name, value in fields.items():
+        tablet.fill(f"#{name}", value)
+    for key in ("keep-walking", "keep-swimming", "keep-housework", "rest-lifting", "rest-sitting"):
+        tablet.check(f"#{key}")
+    tablet.screenshot(path=DOCS / "plan-builder-en.png", full_page=True)
+    tablet.fill("#walk_minutes", "90")
+    tablet.get_by_role("button", name="Make the QR code").click()
+    tablet.screenshot(path=DOCS / "plan-builder-error-en.png")
+    tablet.fill("#walk_minutes", "20")
+    tablet.get_by_role("button", name="Make the QR code").click()
+    tablet.screenshot(path=DOCS / "plan-qr-screen-en.png", full_page=True)
+    link = tablet.locator("a", has_text="Open it on this device").get_attribute("href")
+    for paper in ("A4", "Letter"):
+        pdf = pdfium.PdfDocument(tablet.pdf(format=paper, print_background=True))
+        pdf[0].render(scale=1.25).to_pil().save(DOCS / f"print-plan-es-{paper.lower()}.png")
+    tablet.close()
+    phone = browser.new_page(viewport={"width": 390, "height": 844})
+    phone.goto(base + "/es/plan#" + link.split("#", 1)[1])
+    phone.locator("#plan-view").wait_for()
+    phone.screenshot(path=DOCS / "plan-phone-es.png")
+    phone.screenshot(path=DOCS / "plan-phone-es-full.png", full_page=True)
+    phone.goto(base + "/es/plan#" + link.split("#", 1)[1][:-3] + "000")
+    phone.locator("#plan-refused").wait_for()
+    phone.screenshot(path=DOCS / "plan-phone-refused-es.png")
+    phone.close()
+    for name in ("builder-en", "builder-error-en", "qr-screen-en", "phone-es", "phone-es-full"):
+        print(f"docs/plan-{name}.png")
+
+
 def main(names: list[str]) -> None:
     app = create_app(
         {
@@ -136,6 +191,9 @@ def main(names: list[str]) -> None:
         elif names == ["--print"]:
             printed_pages(browser, base)
             staff_warning(browser)
+            names = []
+        elif names == ["--plan"]:
+            plan_pages(browser, base)
             names = []
         else:
             names = names or list(SHOTS)

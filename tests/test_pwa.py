@@ -33,6 +33,7 @@ def test_precache_lists_every_page_of_each_language_and_every_asset(client):
         "/es/card",
         "/es/handout",
         "/es/offline",
+        "/es/plan",
         "/es/manifest.webmanifest",
     ]
     assert spanish[6].startswith("/qr/es.svg?v=")  # the handout's code, so it shows offline

@@ -36,9 +36,10 @@ def test_soak_has_no_errors_and_steady_memory():
     with production_server() as base:
         master = production_server.last_pid
         # Warm up: every page of every language rendered once in each worker.
+        pages = ("/", "/check", "/handout", "/offline", "/plan", "/manifest.webmanifest")
         for _ in range(3):
             for code in ("en", "es", "fr", "pt", "de", "vi", "zh", "ar"):
-                for path in ("/", "/check", "/handout", "/offline", "/manifest.webmanifest"):
+                for path in pages:
                     urllib.request.urlopen(f"{base}/{code}{path}").read()
         before = worker_rss(master)
         out = subprocess.run(

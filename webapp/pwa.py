@@ -27,7 +27,14 @@ SOURCE = Path(__file__).resolve().parent.parent / "service_worker"
 THEME_COLOR = "#0b5394"
 
 #: The pages of one language that the worker saves for offline use.
-LANGUAGE_PAGES = ("guide.page", "check.check", "card.page", "printed.handout", "pwa.offline")
+LANGUAGE_PAGES = (
+    "guide.page",
+    "check.check",
+    "card.page",
+    "printed.handout",
+    "pwa.offline",
+    "plan.page",
+)
 
 
 def precache_lists() -> dict:

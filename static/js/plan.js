@@ -1,0 +1,463 @@
+/* The recovery plan on the phone (the page /<lang>/plan).
+
+   The plan arrives in the link's fragment, which the browser never sends to a server. It is
+   checked here with WebCrypto against the clinic's public key (printed into the page), and
+   only a plan that passes is shown and saved, in localStorage under "bsg:plan" (the shape is
+   shared with the diary). A saved plan is not checked again, so it stays readable after the
+   clinic changes its key. Every sentence comes from the page (already translated); the
+   therapist's own lines are set as text, never as HTML. Nothing here makes a request. */
+
+const KEY = "bsg:plan";
+const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ$*+-./:";
+const CONTEXT = new TextEncoder().encode("back-spasm-guide/plan/v1\0");
+const KEEP = ["walking", "swimming", "cycling", "housework", "gardening", "work", "sport"];
+const BREAK = ["lifting", "bending", "sitting", "standing", "running"];
+const LIMITS = { minutes: [1, 60], times: [1, 6], increase: [1, 15], days: [1, 28], exercises: 8, line: 80, note: 200 };
+const SIGNATURE = 64;
+const DAY_MS = 86400000;
+const EPOCH = Date.UTC(2020, 0, 1);
+
+const data = JSON.parse(document.getElementById("plan-data").textContent);
+const T = data.text;
+const $ = (id) => document.getElementById(id);
+const texts = {};
+for (const node of $("plan-texts").content.querySelectorAll("[data-text]")) {
+  texts[node.getAttribute("data-text")] = node.textContent;
+}
+const htmlLang = document.documentElement.lang;
+
+/* -- the code: letters, layout, signature (mirrors webapp/plan_code.py) ------------------ */
+
+function fromLetters(text) {
+  if (text.length % 3 === 1) return null;
+  const out = [];
+  for (let i = 0; i < text.length; i += 3) {
+    const chunk = text.slice(i, i + 3);
+    let n = 0;
+    for (let k = chunk.length - 1; k >= 0; k--) {
+      const value = ALPHABET.indexOf(chunk[k]);
+      if (value < 0) return null;
+      n = n * 43 + value;
+    }
+    if (chunk.length === 3) {
+      if (n > 0xffff) return null;
+      out.push(n >> 8, n & 0xff);
+    } else {
+      if (n > 0xff) return null;
+      out.push(n);
+    }
+  }
+  return new Uint8Array(out);
+}
+
+function within(n, [low, high]) {
+  return n >= low && n <= high;
+}
+
+function names(bits, list) {
+  if (bits >> list.length) throw new Error("bit");
+  return list.filter((_, i) => (bits >> i) & 1);
+}
+
+function isoDay(days) {
+  return new Date(EPOCH + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+function printable(text) {
+  return !/[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Z}]/u.test(text.replace(/ /g, ""));
+}
+
+/** The plan in the signed bytes, or null: the same checks as the builder's limits. */
+function unpack(bytes) {
+  try {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (bytes.length < 15 || bytes[0] !== 1 || bytes[1] >= data.languages.length) return null;
+    const [minutes, times, increase, keepBits, restBits, days] = bytes.slice(4, 10);
+    const appointment = view.getUint32(10);
+    const decoder = new TextDecoder("utf-8", { fatal: true });
+    let position = 15;
+    const lines = [];
+    for (let i = 0; i <= bytes[14]; i++) {
+      const length = bytes[position];
+      if (length === undefined || position + 1 + length > bytes.length) return null;
+      lines.push(decoder.decode(bytes.subarray(position + 1, position + 1 + length)));
+      position += 1 + length;
+    }
+    const note = lines.pop();
+    const walkOk =
+      (minutes === 0 && times === 0 && increase === 0) ||
+      (within(minutes, LIMITS.minutes) && within(times, LIMITS.times) &&
+        (increase === 0 || within(increase, LIMITS.increase)));
+    const keep = names(keepBits, KEEP);
+    const rest = names(restBits, BREAK);
+    if (
+      position !== bytes.length || !walkOk || bytes[14] > LIMITS.exercises ||
+      (days !== 0 && !(rest.length && within(days, LIMITS.days))) ||
+      !lines.every((line) => line.length > 0 && [...line].length <= LIMITS.line && printable(line)) ||
+      [...note].length > LIMITS.note || !printable(note)
+    ) return null;
+    let when = null;
+    if (appointment) {
+      when = new Date(EPOCH + appointment * 60000).toISOString().slice(0, 16);
+    }
+    return {
+      lang: data.languages[bytes[1]],
+      made: isoDay(view.getUint16(2)),
+      walk: minutes ? { minutes, times, increase: increase || null } : null,
+      keep,
+      rest,
+      restDays: days || null,
+      exercises: lines,
+      appointment: when,
+      note,
+    };
+  } catch (error) {
+    return null;
+  }
+}
+
+let publicKey = null;
+
+/** The plan in a code if the clinic's key signed it; null for anything else. */
+async function verify(code) {
+  const bytes = fromLetters(code);
+  if (!bytes || bytes.length <= SIGNATURE + 15 || !(window.crypto && crypto.subtle)) return null;
+  const body = bytes.subarray(0, bytes.length - SIGNATURE);
+  const signature = bytes.subarray(bytes.length - SIGNATURE);
+  const message = new Uint8Array(CONTEXT.length + body.length);
+  message.set(CONTEXT);
+  message.set(body, CONTEXT.length);
+  try {
+    publicKey = publicKey || (await crypto.subtle.importKey(
+      "jwk", { ...data.key, ext: true }, { name: "ECDSA", namedCurve: "P-256" }, false, ["verify"]
+    ));
+    const ok = await crypto.subtle.verify(
+      { name: "ECDSA", hash: "SHA-256" }, publicKey, signature, message
+    );
+    return ok ? unpack(body) : null;
+  } catch (error) {
+    return null;
+  }
+}
+
+/* -- sentences ------------------------------------------------------------------------- */
+
+function walkSentence(walk) {
+  return T.walk.replace("{m}", T.minutes[walk.minutes]).replace("{t}", T.times[walk.times]);
+}
+
+function localDate(iso) {
+  const [day, time] = iso.split("T");
+  const [y, m, d] = day.split("-").map(Number);
+  const [h, min] = (time || "00:00").split(":").map(Number);
+  return new Date(y, m - 1, d, h, min);
+}
+
+function madeLine(plan) {
+  const when = new Intl.DateTimeFormat(htmlLang, { dateStyle: "long" }).format(localDate(plan.made));
+  return T.made.replace("{d}", when);
+}
+
+/** The doable items the diary offers as tick boxes (storage contract: `items`). */
+function itemsOf(plan) {
+  const items = [];
+  if (plan.walk) items.push({ id: "walk", text: walkSentence(plan.walk) });
+  for (const key of plan.keep) {
+    if (!(key === "walking" && plan.walk)) items.push({ id: "keep-" + key, text: T.keep[key] });
+  }
+  plan.exercises.forEach((line, i) => items.push({ id: "ex" + (i + 1), text: line }));
+  return items;
+}
+
+/* -- storage --------------------------------------------------------------------------- */
+
+function load() {
+  try {
+    const saved = JSON.parse(localStorage.getItem(KEY));
+    return saved && saved.v === 1 && saved.plan ? saved : null;
+  } catch (error) {
+    return null;
+  }
+}
+
+function save(plan, code) {
+  const record = {
+    v: 1, code, lang: plan.lang, savedAt: new Date().toISOString(), plan, items: itemsOf(plan),
+  };
+  try {
+    localStorage.setItem(KEY, JSON.stringify(record));
+  } catch (error) {
+    record.unsaved = true; // storage full or blocked (private browsing): show it, say nothing saved
+  }
+  if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(() => {});
+  return record;
+}
+
+/* -- showing --------------------------------------------------------------------------- */
+
+const view = $("plan-view");
+
+function slot(name) {
+  return view.querySelector('[data-slot="' + name + '"]');
+}
+
+function part(name, shown) {
+  view.querySelector('[data-part="' + name + '"]').hidden = !shown;
+}
+
+function fillList(list, lines) {
+  list.replaceChildren(...lines.map((line) => {
+    const item = document.createElement("li");
+    item.textContent = line; // the therapist's words are text, never HTML
+    item.dir = "auto";
+    return item;
+  }));
+}
+
+let current = null;
+
+function show(record) {
+  current = record;
+  const plan = record.plan;
+  view.querySelector(".plan-saved").hidden = !!record.unsaved;
+  slot("made").textContent = madeLine(plan);
+  part("walk", !!plan.walk);
+  if (plan.walk) {
+    slot("walk").textContent = walkSentence(plan.walk);
+    slot("increase").hidden = !plan.walk.increase;
+    slot("increase").textContent = plan.walk.increase
+      ? T.increase.replace("{m}", T.minutes[plan.walk.increase]) : "";
+  }
+  part("keep", plan.keep.length > 0);
+  fillList(slot("keep"), plan.keep.map((key) => T.keep[key]));
+  part("rest", plan.rest.length > 0);
+  slot("rest-lead").textContent = plan.restDays
+    ? T.restFor.replace("{d}", T.days[plan.restDays]) : T.restNow;
+  fillList(slot("rest"), plan.rest.map((key) => T.rest[key]));
+  part("exercises", plan.exercises.length > 0);
+  fillList(slot("exercises"), plan.exercises);
+  part("appointment", !!plan.appointment);
+  if (plan.appointment) {
+    slot("appointment").textContent = new Intl.DateTimeFormat(htmlLang, {
+      dateStyle: "full", timeStyle: "short",
+    }).format(localDate(plan.appointment));
+  }
+  part("note", !!plan.note);
+  slot("note").textContent = plan.note;
+  const walks = !!plan.walk || plan.keep.includes("walking");
+  for (const node of view.querySelectorAll('[data-calendar="walk"]')) node.hidden = !walks;
+  view.querySelector('[data-calendar="appointment"]').hidden = !plan.appointment;
+  $("calendar-button").parentElement.parentElement.hidden = !(walks || plan.appointment);
+  $("plan-code-out").value = record.code;
+  $("copied").textContent = "";
+  $("delete-confirm").hidden = true;
+  $("plan-empty").hidden = true;
+  view.hidden = false;
+}
+
+function showEmpty() {
+  current = null;
+  view.hidden = true;
+  $("plan-empty").hidden = false;
+}
+
+function ask(oldRecord, plan) {
+  return new Promise((resolve) => {
+    const box = $("plan-replace");
+    box.querySelector('[data-slot="old-made"]').textContent = madeLine(oldRecord.plan);
+    box.querySelector('[data-slot="new-made"]').textContent = madeLine(plan);
+    view.hidden = true;
+    box.hidden = false;
+    box.focus();
+    const answer = (yes) => () => {
+      box.hidden = true;
+      resolve(yes);
+    };
+    $("replace-yes").onclick = answer(true);
+    $("replace-no").onclick = answer(false);
+  });
+}
+
+/** A code from a link or from the paste box: check it, then save it (asking first). */
+async function receive(code, byHand = false) {
+  $("plan-refused").hidden = true;
+  $("plan-deleted").hidden = true;
+  const saved = load();
+  const plan = await verify(code);
+  if (!plan) {
+    $("plan-refused").hidden = false;
+    $("plan-refused-saved").hidden = !saved;
+    $("plan-refused").focus();
+    if (saved) show(saved);
+    else showEmpty();
+    return;
+  }
+  if (plan.lang !== data.lang && data.pages[plan.lang]) {
+    // The plan is in the patient's language: open that language's page.
+    location.replace(data.pages[plan.lang] + "#" + code);
+    return;
+  }
+  if (saved && saved.code === code) return show(saved);
+  const asked = !!saved;
+  if (saved && !(await ask(saved, plan))) return show(saved);
+  show(save(plan, code));
+  if (byHand || asked) $("plan-heading").focus();
+}
+
+/* -- the calendar file (RFC 5545) ------------------------------------------------------ */
+
+function icsText(text) {
+  return text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+}
+
+/** Lines of at most 75 octets, continued with CRLF and one space; never splits a character. */
+function fold(line) {
+  const encoder = new TextEncoder();
+  const parts = [];
+  let part = "";
+  let size = 0;
+  for (const ch of line) {
+    const bytes = encoder.encode(ch).length;
+    if (size + bytes > 75) {
+      parts.push(part);
+      part = " ";
+      size = 1;
+    }
+    part += ch;
+    size += bytes;
+  }
+  parts.push(part);
+  return parts.join("\r\n");
+}
+
+function utc(date) {
+  return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+}
+
+function uid() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("") + "@back-spasm-guide";
+}
+
+function event(start, summary, description, minutes, alarm) {
+  const lines = [
+    "BEGIN:VEVENT",
+    "UID:" + uid(),
+    "DTSTAMP:" + utc(new Date()),
+    "DTSTART:" + utc(start),
+    "DURATION:PT" + minutes + "M",
+    "SUMMARY:" + icsText(summary),
+    "DESCRIPTION:" + icsText(description),
+    "BEGIN:VALARM",
+    "ACTION:DISPLAY",
+    "TRIGGER:" + alarm,
+    "DESCRIPTION:" + icsText(summary),
+    "END:VALARM",
+    "END:VEVENT",
+  ];
+  return lines;
+}
+
+/** The calendar: the next appointment, and a walk each day for 14 days at the picked time. */
+export function calendar(plan, walkTime, now = new Date()) {
+  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Back Spasm Guide//Recovery plan//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
+  if (plan.appointment) {
+    lines.push(...event(localDate(plan.appointment), texts.appointment, texts["from-plan"], 60, "-PT2H"));
+  }
+  const walks = plan.walk || plan.keep.includes("walking");
+  const [h, m] = (walkTime || "10:00").split(":").map(Number);
+  if (walks && Number.isFinite(h) && Number.isFinite(m)) {
+    const first = new Date(now.getFullYear(), now.getMonth(), now.getDate(), h, m);
+    if (first <= now) first.setDate(first.getDate() + 1);
+    const description = plan.walk ? walkSentence(plan.walk) : texts["from-plan"];
+    for (let i = 0; i < 14; i++) {
+      // Each day on its own, in local time: right across a daylight-saving change.
+      const start = new Date(first.getFullYear(), first.getMonth(), first.getDate() + i, h, m);
+      lines.push(...event(start, texts["walk-reminder"], description, plan.walk ? plan.walk.minutes : 15, "PT0M"));
+    }
+  }
+  lines.push("END:VCALENDAR");
+  return lines.map(fold).join("\r\n") + "\r\n";
+}
+
+function download(text, name) {
+  const blob = new Blob([text], { type: "text/calendar;charset=utf-8" });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+/* -- wiring ---------------------------------------------------------------------------- */
+
+$("calendar-button").addEventListener("click", () => {
+  if (!current) return;
+  download(calendar(current.plan, $("walk-time").value), texts["calendar-file"] + ".ics");
+});
+
+$("copy-code").addEventListener("click", async () => {
+  const box = $("plan-code-out");
+  try {
+    await navigator.clipboard.writeText(box.value);
+  } catch (error) {
+    box.select();
+    document.execCommand("copy");
+  }
+  $("copied").textContent = texts.copied;
+});
+
+$("delete-plan").addEventListener("click", () => {
+  $("delete-confirm").hidden = false;
+  $("delete-yes").focus();
+});
+$("delete-no").addEventListener("click", () => {
+  $("delete-confirm").hidden = true;
+  $("delete-plan").focus();
+});
+$("delete-yes").addEventListener("click", () => {
+  localStorage.removeItem(KEY);
+  showEmpty();
+  $("plan-deleted").hidden = false;
+  $("plan-heading").focus();
+});
+
+$("plan-paste").addEventListener("submit", (submitted) => {
+  submitted.preventDefault();
+  let code = $("plan-code-in").value.replace(/\s+/g, "");
+  if (code.includes("#")) code = code.slice(code.indexOf("#") + 1);
+  $("plan-code-in").value = "";
+  if (code) receive(code.toUpperCase(), true);
+});
+
+function fromFragment() {
+  const code = location.hash.slice(1);
+  if (!code) return null;
+  // The code is not kept in the address bar or the history once read.
+  history.replaceState(null, "", location.pathname + location.search);
+  try {
+    return decodeURIComponent(code);
+  } catch (error) {
+    return code;
+  }
+}
+
+$("plan-needs-js").hidden = true;
+$("plan-app").hidden = false;
+const code = fromFragment();
+if (code) {
+  receive(code);
+} else {
+  const saved = load();
+  if (saved) show(saved);
+  else showEmpty();
+}
+window.addEventListener("hashchange", () => {
+  const next = fromFragment();
+  if (next) receive(next);
+});
+
+export { verify, fromLetters };

@@ -1,0 +1,390 @@
+"""The recovery plan end to end: a therapist builds it in English for a Spanish-speaking
+patient, the code is scanned from the screen and from paper, and a fresh phone opens it,
+checks it, saves it, keeps it offline, adds it to the calendar and deletes it."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import icalendar
+import pypdfium2 as pdfium
+import pytest
+import zxingcpp
+from axe_playwright_python.sync_playwright import Axe
+from flask_babel import force_locale
+from PIL import Image
+from playwright.sync_api import expect
+
+from webapp import create_app, plan_code, plan_content
+from webapp.languages import LANGUAGES
+
+from ..conftest import CLINIC
+from .test_offline_browser import wait_for_worker
+
+AXE = Axe()
+NEXT_WEEK = date.today() + timedelta(days=7)
+# A full plan: every item, eight exercise lines and a note (the whole plan must fit one
+# version-10 code, so real lines are short; see test_plan.py for the exact budget).
+EXERCISES = [
+    "Puente 2x10",
+    "Gato-vaca x10",
+    "Rodilla-pecho 30s",
+    "Bird dog 2x8",
+    "Plancha 20s",
+    "Pelvis x10",
+    "Estirar 30s",
+    "Respirar 5min",
+]
+NOTE = "Hielo tras caminar <b>no</b>"
+FULL_PLAN = {
+    "walk_minutes": "20",
+    "walk_times": "3",
+    "walk_increase": "5",
+    "rest_days": "14",
+    "appointment_date": NEXT_WEEK.isoformat(),
+    "appointment_time": "16:30",
+    "note": NOTE,
+    **{f"exercise_{i}": line for i, line in enumerate(EXERCISES, start=1)},
+}
+KEEP = ["walking", "swimming", "housework"]
+REST = ["lifting", "sitting"]
+
+
+def fill_builder(page, url: str, lang: str = "es", fields=None, keep=KEEP, rest=REST):
+    page.goto(url + "/en/plan/new")
+    page.select_option("#patient_lang", lang)
+    for name, value in (fields or FULL_PLAN).items():
+        page.fill(f"#{name}", value)
+    for key in keep:
+        page.check(f"#keep-{key}")
+    for key in rest:
+        page.check(f"#rest-{key}")
+    page.get_by_role("button", name="Make the QR code").click()
+
+
+def scan_screen(page) -> str:
+    shot = page.locator(".plan-ready .plan-qr").screenshot()
+    return zxingcpp.read_barcodes(Image.open(io.BytesIO(shot)))[0].text
+
+
+def spanish_sentences() -> dict:
+    app = create_app({"TESTING": True})
+    with app.test_request_context("/es/plan"), force_locale("es"):
+        return {
+            "walk": plan_content.walk_sentence(
+                plan_content.minutes(20), plan_content.times_a_day(3)
+            ),
+            "increase": plan_content.increase_sentence(plan_content.minutes(5)),
+            "rest": plan_content.break_lead(plan_content.days(14)),
+            "keep": [str(plan_content.KEEP_LABELS[k]) for k in KEEP],
+            "rest_items": [str(plan_content.BREAK_LABELS[k]) for k in REST],
+            "by": str(plan_content.BY_THERAPIST),
+            "saved": "Guardado en este teléfono",
+        }
+
+
+@pytest.fixture
+def phone(browser, browser_context_args):
+    """A fresh phone: its own storage, service worker and caches."""
+    context = browser.new_context(**browser_context_args, accept_downloads=True)
+    yield context
+    context.close()
+
+
+def test_full_plan_from_english_builder_to_spanish_phone(page, phone, start_server):
+    server = start_server()
+    fill_builder(page, server.url)
+    expect(page.get_by_role("heading", name="The plan is ready")).to_be_visible()
+    link = scan_screen(page)
+    assert link.startswith(server.url + "/es/plan#")
+    code = link.split("#", 1)[1]
+    assert plan_code.make_qr(server.url + "/es/plan", code).version <= plan_code.MAX_QR_VERSION
+
+    # The same link from the printed plan, on one page of A4 and of Letter.
+    page.emulate_media(media="print")
+    for paper in ("A4", "Letter"):
+        pdf = pdfium.PdfDocument(page.pdf(format=paper, print_background=True))
+        assert len(pdf) == 1
+        image = pdf[0].render(scale=3).to_pil()
+        assert [c.text for c in zxingcpp.read_barcodes(image)] == [link]
+        text = " ".join(pdf[0].get_textpage().get_text_range().split())
+        assert "Su plan de recuperación" in text and EXERCISES[0] in text
+        assert CLINIC["CLINIC_NAME"] in text and CLINIC["CLINIC_PHONE"] in text
+    page.emulate_media(media="screen")
+
+    # The patient's phone opens the scanned link.
+    es = spanish_sentences()
+    mobile = phone.new_page()
+    mobile.goto(link)
+    expect(mobile.locator(".plan-saved")).to_contain_text(es["saved"])
+    view = mobile.locator("#plan-view")
+    for line in [
+        es["walk"],
+        es["increase"],
+        es["rest"],
+        *es["keep"],
+        *es["rest_items"],
+        *EXERCISES,
+    ]:
+        expect(view).to_contain_text(line)
+    expect(view.locator(".plan-note")).to_have_text(NOTE)  # as text: the tag is shown, not run
+    assert view.locator(".plan-note b").count() == 0
+    expect(view.locator(".by-therapist").first).to_have_text(es["by"])
+    expect(view).to_contain_text(str(NEXT_WEEK.year))
+    assert "#" not in mobile.url  # the code leaves the address bar once read
+    assert all(code not in path for path in server.paths)
+
+    stored = mobile.evaluate("JSON.parse(localStorage.getItem('bsg:plan'))")
+    assert stored["v"] == 1 and stored["code"] == code and stored["lang"] == "es"
+    assert datetime.fromisoformat(stored["savedAt"].replace("Z", "+00:00"))
+    assert stored["plan"]["exercises"] == EXERCISES and stored["plan"]["note"] == NOTE
+    ids = [item["id"] for item in stored["items"]]
+    assert ids == ["walk", "keep-swimming", "keep-housework", *[f"ex{i}" for i in range(1, 9)]]
+    assert stored["items"][0]["text"] == es["walk"]
+
+    # Saved for offline use: opening the link again, online, asks the network for nothing
+    # (the browser's own check for a new service worker aside), and offline it still opens.
+    wait_for_worker(mobile)
+    mobile.wait_for_function(
+        "caches.keys().then(names => Promise.all(names.map(n => caches.open(n)"
+        ".then(c => c.match('/es/plan'))))).then(found => found.some(Boolean))"
+    )
+    server.paths.clear()
+    mobile.goto(link)
+    expect(view).to_contain_text(EXERCISES[-1])
+    mobile.reload()
+    expect(mobile.locator(".plan-saved")).to_contain_text(es["saved"])
+    assert [p for p in server.paths if p != "/sw.js"] == []
+    phone.set_offline(True)
+    mobile.reload()
+    expect(view).to_contain_text(EXERCISES[-1])
+    expect(mobile.locator(".warning-signs")).to_be_visible()
+
+    mobile.get_by_role("button", name="Borrar mi plan").click()
+    mobile.get_by_role("button", name="Sí, borrar mi plan").click()
+    expect(mobile.locator("#plan-deleted")).to_be_visible()
+    assert mobile.evaluate("localStorage.getItem('bsg:plan')") is None
+    expect(view).to_be_hidden()
+    assert [p for p in server.paths if p != "/sw.js"] == []
+
+
+def signed_link(server_url: str, secret: str = "dev-only-not-secret", **changes) -> str:
+    fields = {
+        "lang": "en",
+        "made": date.today(),
+        "walk_minutes": 10,
+        "walk_times": 2,
+        "exercises": ("Secret exercise line",),
+        "note": "Secret note",
+    }
+    plan = plan_code.Plan(**{**fields, **changes})
+    return f"{server_url}/en/plan#{plan_code.sign(plan, secret)}"
+
+
+def test_forged_and_altered_links_are_refused(watched_page, live_server):
+    page = watched_page
+    good = signed_link(live_server.url)
+    code = good.split("#")[1]
+    flipped = code[:40] + ("A" if code[40] != "A" else "B") + code[41:]
+    foreign = signed_link(live_server.url, secret="another clinic's key, 40 chars long!!")
+    for link in (
+        good.replace(code, flipped),
+        foreign,
+        live_server.url + "/en/plan#HELLO",
+        live_server.url + "/en/plan#%3Cscript%3E",
+    ):
+        page.goto(link)
+        refused = f"This plan did not come from {CLINIC['CLINIC_NAME']}"
+        expect(page.get_by_role("heading", name=refused)).to_be_visible()
+        expect(page.locator("main")).not_to_contain_text("Secret")
+        expect(page.locator("#plan-view")).to_be_hidden()
+        assert page.evaluate("localStorage.getItem('bsg:plan')") is None
+    page.goto(good)
+    expect(page.locator("#plan-view")).to_contain_text("Secret exercise line")
+
+
+def test_every_altered_letter_fails_in_the_browser(page, live_server):
+    code = signed_link(live_server.url).split("#")[1]
+    page.goto(live_server.url + "/en/plan")
+    accepted = page.evaluate(
+        """async (code) => {
+          const {verify} = await import(document.querySelector('script[type=module]').src);
+          const letters = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ$*+-./:';
+          const passed = [];
+          if (!(await verify(code))) return ['the original failed'];
+          for (let i = 0; i < code.length; i++) {
+            const other = letters[(letters.indexOf(code[i]) + 1 + (i % 42)) % 43];
+            const altered = code.slice(0, i) + other + code.slice(i + 1);
+            if (await verify(altered)) passed.push(i);
+          }
+          return passed;
+        }""",
+        code,
+    )
+    assert accepted == []
+
+
+def test_calendar_file_parses_and_has_the_appointment_and_14_walks(
+    browser, browser_context_args, live_server
+):
+    # A phone far from UTC: every time in the file must be right in UTC.
+    phone = browser.new_context(
+        **browser_context_args, accept_downloads=True, timezone_id="America/Los_Angeles"
+    )
+    page = phone.new_page()
+    appointment = datetime.combine(NEXT_WEEK, datetime.min.time()).replace(hour=9, minute=15)
+    page.goto(signed_link(live_server.url, appointment=appointment))
+    expect(page.locator("#plan-view")).to_be_visible()
+    page.fill("#walk-time", "18:45")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Add to my calendar").click()
+    download = info.value
+    assert download.suggested_filename.endswith(".ics")
+    raw = Path(download.path()).read_bytes()
+    assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
+    assert max(len(line) for line in raw.split(b"\r\n")) <= 75
+    calendar = icalendar.Calendar.from_ical(raw)
+    events = list(calendar.walk("VEVENT"))
+    assert len(events) == 15
+    assert len({str(e["UID"]) for e in events}) == 15
+    assert all("DTSTAMP" in e for e in events)
+    timezone = page.evaluate("Intl.DateTimeFormat().resolvedOptions().timeZone")
+    starts = [e.decoded("DTSTART") for e in events]
+    assert all(start.tzinfo is not None for start in starts)  # UTC, never floating
+    from zoneinfo import ZoneInfo
+
+    local = [start.astimezone(ZoneInfo(timezone)) for start in starts]
+    assert local[0].replace(tzinfo=None) == appointment
+    assert f"Appointment at {CLINIC['CLINIC_NAME']}" == str(events[0]["SUMMARY"])
+    walks = local[1:]
+    assert {(w.hour, w.minute) for w in walks} == {(18, 45)}
+    assert len({w.date() for w in walks}) == 14
+    assert walks[-1].date() - walks[0].date() == timedelta(days=13)
+    assert all(e.decoded("DURATION") == timedelta(minutes=10) for e in events[1:])
+    assert timezone == "America/Los_Angeles"
+    phone.close()
+
+
+def test_a_new_plan_asks_before_replacing_and_a_pasted_code_is_accepted(watched_page, live_server):
+    page = watched_page
+    first = signed_link(live_server.url)
+    second = signed_link(live_server.url, note="The second plan")
+    page.goto(first)
+    expect(page.locator("#plan-view")).to_contain_text("Secret note")
+    page.goto(second)
+    expect(page.get_by_role("heading", name="Replace your saved plan?")).to_be_visible()
+    page.get_by_role("button", name="Keep my saved plan").click()
+    expect(page.locator("#plan-view")).to_contain_text("Secret note")
+    # The installed app: the patient pastes the code (or the whole link) on the plan page.
+    page.get_by_label("Paste the code from your plan here").fill(second)
+    page.get_by_role("button", name="Open the plan").click()
+    page.get_by_role("button", name="Replace my plan").click()
+    expect(page.locator("#plan-view")).to_contain_text("The second plan")
+    code_shown = page.locator("#plan-code-out").input_value()
+    assert code_shown == second.split("#")[1]
+
+
+def test_a_saved_plan_survives_a_new_secret_key(phone, start_server):
+    server = start_server()
+    page = phone.new_page()
+    page.goto(signed_link(server.url))
+    expect(page.locator("#plan-view")).to_contain_text("Secret note")
+    port = server.port
+    server.stop()
+    rotated = start_server(port=port, SECRET_KEY="a brand new key for this clinic, 48 characters!!")
+    page.goto(rotated.url + "/en/plan")
+    expect(page.locator("#plan-view")).to_contain_text("Secret note")
+    page.reload()
+    expect(page.locator("#plan-view")).to_contain_text("Secret note")
+
+
+def test_without_javascript(browser, browser_context_args, live_server):
+    context = browser.new_context(**browser_context_args, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server.url + "/es/plan")
+    expect(page.locator("main")).to_contain_text("JavaScript")
+    expect(page.locator(".warning-signs")).to_be_visible()
+    expect(page.locator("#plan-app")).to_be_hidden()
+    # The builder works as a plain form.
+    fill_builder(page, live_server.url, fields={"walk_minutes": "15", "walk_times": "2"})
+    expect(page.get_by_role("heading", name="The plan is ready")).to_be_visible()
+    assert scan_screen(page).startswith(live_server.url + "/es/plan#")
+    context.close()
+
+
+def test_builder_errors_are_linked_to_their_fields(watched_page, live_server):
+    page = watched_page
+    fields = {**FULL_PLAN, "walk_minutes": "90", "appointment_time": ""}
+    fill_builder(page, live_server.url, fields=fields)
+    summary = page.locator(".error-summary")
+    expect(summary).to_be_focused()
+    expect(page).to_have_title("Error: Make a recovery plan – Back Spasm Guide")
+    summary.get_by_role("link", name="Enter the minutes of each walk").click()
+    expect(page.locator("#walk_minutes")).to_be_focused()
+    expect(page.locator("#exercise_1")).to_have_value(EXERCISES[0])  # nothing lost
+
+
+def test_a_plan_too_long_for_one_code_is_refused_with_how_much_to_cut(page, live_server):
+    fields = {**FULL_PLAN, **{f"exercise_{i}": "x" * 80 for i in range(1, 9)}}
+    fill_builder(page, live_server.url, fields=fields)
+    expect(page.locator(".error-summary")).to_contain_text("too long for one QR code")
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_axe_clean_and_no_sideways_scroll(watched_page, live_server, width):
+    page = watched_page
+    page.set_viewport_size({"width": width, "height": 800})
+    checks = {}
+
+    def check(name):
+        checks[name] = (
+            [v["id"] for v in AXE.run(page).response["violations"]],
+            page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"),
+        )
+
+    page.goto(live_server.url + "/en/plan/new")
+    check("builder")
+    fill_builder(page, live_server.url, fields={**FULL_PLAN, "walk_minutes": "99"})
+    check("builder errors")
+    fill_builder(page, live_server.url)
+    check("QR screen")
+    page.goto(signed_link(live_server.url, appointment=datetime(2030, 1, 2, 9, 0)))
+    expect(page.locator("#plan-view")).to_be_visible()
+    check("plan")
+    page.goto(live_server.url + "/ar/plan")
+    check("plan, empty, Arabic")
+    assert checks == {name: ([], True) for name in checks}
+
+
+@pytest.mark.parametrize("lang", [lang.code for lang in LANGUAGES])
+def test_fullest_plan_prints_on_one_page_in_every_language(page, live_server, lang):
+    everything = list(plan_code.KEEP)
+    fill_builder(page, live_server.url, lang=lang, keep=everything, rest=plan_code.BREAK)
+    expect(page.get_by_role("heading", name="The plan is ready")).to_be_visible()
+    link = scan_screen(page)
+    page.emulate_media(media="print")
+    for paper in ("A4", "Letter"):
+        pdf = pdfium.PdfDocument(page.pdf(format=paper, print_background=True))
+        assert len(pdf) == 1, (lang, paper)
+        image = pdf[0].render(scale=3).to_pil()
+        assert [c.text for c in zxingcpp.read_barcodes(image)] == [link]
+
+
+def test_the_kill_switch_and_an_update_keep_the_plan(phone, start_server):
+    server = start_server()
+    page = phone.new_page()
+    page.goto(signed_link(server.url))
+    expect(page.locator("#plan-view")).to_contain_text("Secret note")
+    wait_for_worker(page)
+    server.stop()
+    killed = start_server(port=server.port, SERVICE_WORKER_KILL_SWITCH=True)
+    page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+    page.wait_for_function(
+        "navigator.serviceWorker.getRegistrations().then(r => r.length === 0)", timeout=10_000
+    )
+    page.wait_for_function("caches.keys().then(n => n.length === 0)")
+    page.goto(killed.url + "/en/plan")
+    expect(page.locator("#plan-view")).to_contain_text("Secret note")
+    assert page.evaluate("JSON.parse(localStorage.getItem('bsg:plan')).v") == 1

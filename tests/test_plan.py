@@ -1,0 +1,372 @@
+"""The recovery plan on the server: the signed code, its size budget, and the builder's form
+(validation, CSRF, no-store, nothing stored or logged, hostile input never a 5xx)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from datetime import date, datetime, timedelta
+
+import pytest
+import segno
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from werkzeug.datastructures import MultiDict
+
+from webapp import plan_code
+from webapp.languages import LANGUAGES
+from webapp.plan_code import BadCode, Plan
+
+SECRET = "dev-only-not-secret"
+PUBLIC = "https://guide.riverside-pt.example"
+FUZZ = settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+def full_plan(text_bytes: int = 0, **changes) -> Plan:
+    """Every item at its largest number, eight exercise lines and a note of `text_bytes` in all."""
+    lines = [""] * 8
+    for i in range(text_bytes):
+        lines[i % 9 if i % 9 < 8 else 0] += "x"
+    note = "n" * (text_bytes - sum(map(len, lines)))
+    fields = {
+        "lang": "es",
+        "made": date(2026, 12, 2),
+        "walk_minutes": 60,
+        "walk_times": 6,
+        "walk_increase": 15,
+        "keep": plan_code.KEEP,
+        "rest": plan_code.BREAK,
+        "rest_days": 28,
+        "exercises": tuple(line or "x" for line in lines),
+        "appointment": datetime(2027, 11, 30, 23, 55),
+        "note": note,
+    }
+    return Plan(**{**fields, **changes})
+
+
+def test_code_round_trip_and_alphabet():
+    plan = full_plan(60, note="Ñandú 🙂 ملاحظة 注意")
+    code = plan_code.sign(plan, SECRET)
+    assert set(code) <= set(plan_code.ALPHABET)
+    assert plan_code.verify(code, SECRET) == plan
+
+
+def test_every_flipped_bit_fails_verification():
+    code = plan_code.sign(full_plan(40), SECRET)
+    data = plan_code.from_letters(code)
+    for position in range(len(data)):
+        for bit in range(8):
+            altered = bytearray(data)
+            altered[position] ^= 1 << bit
+            with pytest.raises(BadCode):
+                plan_code.verify(plan_code.to_letters(bytes(altered)), SECRET)
+
+
+def test_every_changed_letter_fails_verification():
+    code = plan_code.sign(full_plan(40), SECRET)
+    for i, letter in enumerate(code):
+        other = plan_code.ALPHABET[(plan_code.INDEX[letter] + 1) % plan_code.BASE]
+        with pytest.raises(BadCode):
+            plan_code.verify(code[:i] + other + code[i + 1 :], SECRET)
+
+
+def test_foreign_key_truncated_and_malformed_codes_fail():
+    code = plan_code.sign(full_plan(10), SECRET)
+    for bad in (
+        plan_code.sign(full_plan(10), "another clinic's key of at least 32 chars"),
+        code[:-3],
+        code + "000",
+        "",
+        "HELLO",
+        code.lower(),
+        "<script>alert(1)</script>",
+    ):
+        with pytest.raises(BadCode):
+            plan_code.verify(bad, SECRET)
+
+
+def test_a_signed_plan_that_breaks_a_limit_is_still_refused():
+    # Signed with the right key but outside the limits (a builder bug must not reach a phone).
+    body = bytearray(plan_code.pack(full_plan(10)))
+    body[4] = 61  # walk minutes
+    der = plan_code.signing_key(SECRET).sign(
+        plan_code.CONTEXT + bytes(body),
+        plan_code.ec.ECDSA(plan_code.hashes.SHA256()),
+    )
+    r, s = plan_code.decode_dss_signature(der)
+    code = plan_code.to_letters(bytes(body) + r.to_bytes(32, "big") + s.to_bytes(32, "big"))
+    with pytest.raises(BadCode):
+        plan_code.verify(code, SECRET)
+
+
+def test_key_is_derived_from_the_secret_and_stable():
+    assert plan_code.public_jwk(SECRET) == plan_code.public_jwk(SECRET)
+    assert plan_code.public_jwk(SECRET) != plan_code.public_jwk(SECRET + "x")
+    assert set(plan_code.public_jwk(SECRET)) == {"kty", "crv", "x", "y"}
+
+
+def largest_that_fits(base: str) -> int:
+    size = 0
+    while True:
+        code = plan_code.sign(full_plan(size + 1), SECRET)
+        if len(code) > plan_code.capacity(base):
+            return size
+        size += 1
+
+
+@pytest.mark.parametrize("public", [PUBLIC, "https://physio-clinic.example.org/back-guide"])
+def test_the_fullest_plan_allowed_is_a_version_10_code(public):
+    base = f"{public}/es/plan"
+    budget = largest_that_fits(base)
+    code = plan_code.sign(full_plan(budget), SECRET)
+    qr = plan_code.make_qr(base, code)
+    assert qr.version <= plan_code.MAX_QR_VERSION
+    assert budget >= 100  # room for eight short exercise lines and a note
+    with pytest.raises(plan_code.TooLong) as too_long:
+        plan_code.make_qr(base, plan_code.sign(full_plan(budget + 20), SECRET))
+    assert 1 <= too_long.value.over <= 25
+    # The code holds exactly the link.
+    out = segno.make_qr(plan_code.qr_segments(base, code), error="l")
+    assert out.version == qr.version
+
+
+# -- the builder ---------------------------------------------------------------------------
+
+
+def token(client, lang="en") -> str:
+    page = client.get(f"/{lang}/plan/new").get_data(as_text=True)
+    return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+
+
+def good_form(csrf: str, **changes) -> MultiDict:
+    fields = {
+        "csrf_token": csrf,
+        "patient_lang": "es",
+        "walk_minutes": "20",
+        "walk_times": "3",
+        "walk_increase": "5",
+        "rest_days": "14",
+        "exercise_1": "Puente 2x10",
+        "exercise_2": "Gato-vaca x10",
+        "appointment_date": (date.today() + timedelta(days=7)).isoformat(),
+        "appointment_time": "16:30",
+        "note": "Hielo tras caminar",
+    }
+    fields.update(changes)
+    pairs = [*fields.items(), ("keep", "walking"), ("keep", "swimming"), ("rest", "lifting")]
+    return MultiDict(pairs)
+
+
+def code_in(html: str, lang="es") -> str:
+    return re.search(rf'href="http://localhost/{lang}/plan#([^"]+)"', html).group(1)
+
+
+def test_builder_form_is_no_store_and_has_a_token(client):
+    response = client.get("/en/plan/new")
+    assert response.status_code == 200
+    assert response.headers["Cache-Control"] == "no-store"
+    html = response.get_data(as_text=True)
+    assert 'name="csrf_token"' in html and "Make the QR code" in html
+    assert 'maxlength="80"' in html and 'maxlength="200"' in html
+
+
+def test_a_plan_is_signed_into_the_link_and_printed(client, caplog):
+    caplog.set_level(logging.DEBUG)
+    response = client.post("/en/plan/new", data=good_form(token(client)))
+    assert response.status_code == 200
+    assert response.headers["Cache-Control"] == "no-store"
+    html = response.get_data(as_text=True)
+    plan = plan_code.verify(code_in(html), SECRET)
+    assert plan.lang == "es" and plan.walk_minutes == 20 and plan.walk_times == 3
+    assert plan.keep == ("walking", "swimming") and plan.rest == ("lifting",)
+    assert plan.exercises == ("Puente 2x10", "Gato-vaca x10")
+    assert plan.made == date.today()
+    assert '<svg aria-hidden="true"' in html and 'role="img"' in html
+    assert 'lang="es"' in html and "Su plan de recuperación" in html  # the printed plan
+    assert "Camine 20 minutos, 3 veces al día." in html
+    assert "Riverside Physical Therapy" in html
+    assert "Puente 2x10" not in caplog.text and "Hielo" not in caplog.text
+    assert "style=" not in html
+
+
+def test_the_therapists_lines_are_escaped(client):
+    form = good_form(token(client), exercise_1="<img src=x onerror=alert(1)>", note="<b>hi</b>")
+    html = client.post("/en/plan/new", data=form).get_data(as_text=True)
+    assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "<b>hi</b>" not in html
+
+
+def test_control_characters_and_extra_spaces_are_cleaned(client):
+    form = good_form(token(client), exercise_1="  Puente\u202e  2x10\x00 ", note="a\nb")
+    plan = plan_code.verify(code_in(client.post("/en/plan/new", data=form).data.decode()), SECRET)
+    assert plan.exercises[0] == "Puente 2x10" and plan.note == "a b"
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"walk_minutes": "61"}, "walk_minutes", "number from 1 to 60"),
+        ({"walk_minutes": "abc"}, "walk_minutes", "number from 1 to 60"),
+        ({"walk_times": "0"}, "walk_times", "number from 1 to 6"),
+        ({"walk_times": ""}, "walk_times", "number from 1 to 6"),
+        ({"walk_minutes": "", "walk_times": "2"}, "walk_minutes", "or leave the walking"),
+        ({"walk_increase": "16"}, "walk_increase", "number from 1 to 15"),
+        ({"rest_days": "29"}, "rest_days", "number from 1 to 28"),
+        ({"exercise_3": "x" * 81}, "exercise_3", "Exercise 3 must be 80 characters"),
+        ({"note": "x" * 201}, "note", "200 characters or fewer"),
+        ({"appointment_date": "2026-02-30"}, "appointment_date", "real date"),
+        ({"appointment_date": "2001-01-01"}, "appointment_date", "from today to one year"),
+        ({"appointment_time": ""}, "appointment_time", "Enter the time"),
+        ({"appointment_time": "25:00"}, "appointment_time", "for example 14:30"),
+        ({"appointment_date": ""}, "appointment_date", "Enter the date"),
+    ],
+)
+def test_each_limit_gets_a_message_linked_to_its_field(client, changes, field, message):
+    response = client.post("/en/plan/new", data=good_form(token(client), **changes))
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "There is a problem" in html
+    assert re.search(rf'<a href="#{field}">[^<]*{re.escape(message)}', html), html
+    assert f'id="{field}-error"' in html
+    assert "<title>Error:" in html
+    assert "plan#" not in html  # no code was made
+
+
+def test_rest_days_without_anything_to_rest_from(client):
+    form = good_form(token(client))
+    form.setlist("rest", [])
+    html = client.post("/en/plan/new", data=form).get_data(as_text=True)
+    assert '<a href="#rest-lifting">Choose what to take a break from' in html
+
+
+def test_an_empty_plan_is_refused(client):
+    form = MultiDict({"csrf_token": token(client), "patient_lang": "es"})
+    html = client.post("/en/plan/new", data=form).get_data(as_text=True)
+    assert "Fill in at least one part of the plan" in html
+
+
+def test_a_plan_too_long_for_one_code_says_how_much_to_cut(client):
+    lines = {f"exercise_{i}": "x" * 80 for i in range(1, 9)}
+    html = client.post("/en/plan/new", data=good_form(token(client), **lines)).data.decode()
+    assert re.search(r"too long for one QR code\. Shorten .* by about \d+ letters", html)
+
+
+def test_missing_or_forged_token_keeps_what_was_typed(client):
+    for csrf in ("", "forged"):
+        response = client.post("/en/plan/new", data=good_form(csrf))
+        html = response.get_data(as_text=True)
+        assert response.status_code == 400
+        assert "could not be sent safely" in html and 'value="Puente 2x10"' in html
+        assert "plan#" not in html
+
+
+def test_unknown_choices_are_a_400(client):
+    csrf = token(client)
+    for changes in ({"patient_lang": "xx"}, {"keep": "flying"}, {"rest": "x"}):
+        form = good_form(csrf)
+        for key, value in changes.items():
+            form.setlist(key, [value])
+        assert client.post("/en/plan/new", data=form).status_code == 400
+
+
+def test_builder_in_every_language_and_messages_translated(client):
+    for lang in LANGUAGES:
+        response = client.get(f"/{lang.code}/plan/new")
+        assert response.status_code == 200
+        html = response.get_data(as_text=True)
+        assert f'<html lang="{lang.html_lang}" dir="{lang.dir}"' in html
+        if lang.code != "en":
+            assert "Make the QR code" not in html
+
+
+# -- the patient's page -------------------------------------------------------------------
+
+
+def test_patient_page_is_the_same_for_everyone_and_carries_the_key(client, app):
+    first = client.get("/es/plan")
+    assert first.status_code == 200 and "Set-Cookie" not in first.headers
+    assert first.data == client.get("/es/plan").data
+    html = first.get_data(as_text=True)
+    data = json.loads(re.search(r'id="plan-data">(.*?)</script>', html).group(1))
+    assert data["key"] == plan_code.public_jwk(app.config["SECRET_KEY"])
+    assert (
+        data["text"]["minutes"]["1"] == "1 minuto" and data["text"]["minutes"]["2"] == "2 minutos"
+    )
+    assert data["text"]["keep"]["swimming"] == "Nadar"
+    assert "Su plan necesita JavaScript" in html
+    assert 'data-urgency="emergency"' in html  # the warning signs, without JavaScript too
+    assert 'href="/es/check"' in html and 'href="/es/card"' in html
+    assert "/static/js/plan.js" in html
+
+
+def test_guide_loads_no_plan_code(client):
+    html = client.get("/en/").get_data(as_text=True)
+    assert "plan.js" not in html and "plan.css" not in html
+    assert 'href="/en/plan/new"' in html  # the footer's line for clinics
+
+
+def test_plan_page_is_precached_per_language(client):
+    body = client.get("/sw.js").get_data(as_text=True)
+    build = json.loads(re.search(r"const BUILD = (\{.*?\});", body).group(1))
+    for lang in LANGUAGES:
+        assert f"/{lang.code}/plan" in build["languages"][lang.code]
+        assert f"/{lang.code}/plan/new" not in build["languages"][lang.code]
+
+
+def test_no_builder_in_a_static_export(make_app):
+    client = make_app(STATIC_EXPORT=True).test_client()
+    assert client.get("/en/plan/new").status_code == 404
+    assert "/plan/new" not in client.get("/en/").get_data(as_text=True)
+
+
+# -- hostile input ------------------------------------------------------------------------
+
+KEYS = [
+    "csrf_token",
+    "patient_lang",
+    "walk_minutes",
+    "walk_times",
+    "walk_increase",
+    "keep",
+    "rest",
+    "rest_days",
+    *[f"exercise_{i}" for i in range(1, 10)],
+    "appointment_date",
+    "appointment_time",
+    "note",
+]
+VALUES = st.one_of(
+    st.sampled_from(
+        ["", "0", "1", "60", "61", "-1", "1e3", "٣", "२", "walking", "es", "2026-12-09", "16:30"]
+    ),
+    st.sampled_from(list(plan_code.KEEP + plan_code.BREAK)),
+    st.text(max_size=300),
+)
+
+
+@FUZZ
+@given(
+    pairs=st.lists(
+        st.tuples(st.one_of(st.sampled_from(KEYS), st.text(max_size=12)), VALUES), max_size=20
+    ),
+    with_token=st.booleans(),
+)
+def test_fuzzed_builder_posts_never_fail(client, pairs, with_token):
+    csrf = token(client) if with_token else ""
+    data = MultiDict([("csrf_token", csrf), *pairs]) if with_token else MultiDict(pairs)
+    response = client.post("/en/plan/new", data=data)
+    assert response.status_code in (200, 400), response.status_code
+    body = response.get_data(as_text=True)
+    assert "Traceback" not in body
+    assert response.headers["Cache-Control"] == "no-store"
+    match = re.search(r'plan#([^"]+)"', body)
+    if match:  # whatever was accepted is a plan within every limit
+        plan_code.verify(match.group(1), SECRET)
+
+
+def test_oversized_builder_post_is_a_413(client):
+    response = client.post("/en/plan/new", data={"note": "x" * 20_000})
+    assert response.status_code == 413

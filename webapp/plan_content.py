@@ -1,0 +1,113 @@
+"""The recovery plan's words, defined once: the builder's labels, the printed plan and the
+sentences the phone puts together all come from here.
+
+A plan carries only numbers and choices (see plan_code.py); every sentence a patient
+reads is one of these, in the patient's language. The therapist's own lines (exercises,
+note) are the only free text, and they are always shown as written and marked as such.
+"""
+
+from __future__ import annotations
+
+from flask_babel import format_date, format_time, ngettext
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from . import plan_code
+from .plan_code import Plan
+
+#: Keep doing (F11: activity you can tolerate).
+KEEP_LABELS = {
+    "walking": _l("Walking"),
+    "swimming": _l("Swimming"),
+    "cycling": _l("Cycling"),
+    "housework": _l("Housework"),
+    "gardening": _l("Gardening"),
+    "work": _l("Your usual work"),
+    "sport": _l("Your usual sport"),
+}
+#: Take a break from (F11: rest from what makes it worse).
+BREAK_LABELS = {
+    "lifting": _l("Lifting heavy things"),
+    "bending": _l("Bending and twisting"),
+    "sitting": _l("Sitting for a long time"),
+    "standing": _l("Standing for a long time"),
+    "running": _l("Running and jumping"),
+}
+assert tuple(KEEP_LABELS) == plan_code.KEEP and tuple(BREAK_LABELS) == plan_code.BREAK
+
+TITLE = _l("Your recovery plan")
+WALKING = _l("Walking")
+KEEP_HEADING = _l("Keep doing")
+KEEP_LEAD = _l("Keep doing these, as much as you can manage:")
+BREAK_HEADING = _l("Take a break")
+EXERCISES_HEADING = _l("Your home exercises")
+APPOINTMENT_HEADING = _l("Your next appointment")
+NOTE_HEADING = _l("A note from your therapist")
+BY_THERAPIST = _l("Written by your therapist")
+MADE_ON = _l("Plan made on %(date)s")
+
+
+def minutes(n: int) -> str:
+    return ngettext("%(num)s minute", "%(num)s minutes", n)
+
+
+def times_a_day(n: int) -> str:
+    return ngettext("%(num)s time a day", "%(num)s times a day", n)
+
+
+def days(n: int) -> str:
+    return ngettext("%(num)s day", "%(num)s days", n)
+
+
+def walk_sentence(walk_minutes: str, walk_times: str) -> str:
+    return _("Walk for %(minutes)s, %(times)s.", minutes=walk_minutes, times=walk_times)
+
+
+def increase_sentence(added: str) -> str:
+    return _("Each week, add %(minutes)s to each walk.", minutes=added)
+
+
+def break_lead(for_days: str | None) -> str:
+    if for_days:
+        return _("Take a break from these for %(days)s:", days=for_days)
+    return _("Take a break from these for now:")
+
+
+def sentences(plan: Plan) -> dict:
+    """Every sentence of one plan, in the current language (the printed plan, the preview)."""
+    out: dict = {}
+    if plan.walk_minutes:
+        out["walk"] = walk_sentence(minutes(plan.walk_minutes), times_a_day(plan.walk_times))
+        if plan.walk_increase:
+            out["increase"] = increase_sentence(minutes(plan.walk_increase))
+    out["keep"] = [str(KEEP_LABELS[key]) for key in plan.keep]
+    out["rest"] = [str(BREAK_LABELS[key]) for key in plan.rest]
+    out["rest_lead"] = break_lead(days(plan.rest_days) if plan.rest_days else None)
+    if plan.appointment:
+        out["appointment"] = (
+            format_date(plan.appointment, "full") + ", " + format_time(plan.appointment, "short")
+        )
+    out["made"] = str(MADE_ON) % {"date": format_date(plan.made, "long")}
+    return out
+
+
+def for_the_device() -> dict:
+    """What the phone needs to write any plan in this page's language, without a server.
+
+    Numbers are given for every value a plan may hold, so plural rules (six forms in
+    Arabic) come from the catalogs, not from JavaScript. `{m}`, `{t}`, `{d}` are filled in
+    on the phone.
+    """
+    low, high = plan_code.WALK_MINUTES
+    return {
+        "minutes": {n: minutes(n) for n in range(low, high + 1)},
+        "times": {n: times_a_day(n) for n in range(plan_code.WALK_TIMES[1] + 1) if n},
+        "days": {n: days(n) for n in range(plan_code.BREAK_DAYS[1] + 1) if n},
+        "walk": walk_sentence("{m}", "{t}"),
+        "increase": increase_sentence("{m}"),
+        "restFor": break_lead("{d}"),
+        "restNow": break_lead(None),
+        "keep": {key: str(label) for key, label in KEEP_LABELS.items()},
+        "rest": {key: str(label) for key, label in BREAK_LABELS.items()},
+        "made": str(MADE_ON) % {"date": "{d}"},
+    }
