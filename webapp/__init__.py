@@ -49,7 +49,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     security.init_app(app)
     errors.init_app(app)
 
-    from . import check, content, guide, health, printed, pwa, triage
+    from . import check, content, diary, guide, health, printed, pwa, triage
 
     app.jinja_env.globals.update(content=content, triage=triage)
 
@@ -57,6 +57,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(check.bp)
     app.register_blueprint(pwa.bp)
     app.register_blueprint(printed.bp)
+    app.register_blueprint(diary.bp)
     pwa.init_app(app)
     app.register_blueprint(health.bp)
     return app

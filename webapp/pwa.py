@@ -28,6 +28,7 @@ THEME_COLOR = "#0b5394"
 
 #: The pages of one language that the worker saves for offline use.
 LANGUAGE_PAGES = ("guide.page", "check.check", "printed.handout", "pwa.offline")
+LANGUAGE_PAGES += ("diary.page", "diary.paper")  # issue 13: the diary and the paper diary
 
 
 def precache_lists() -> dict:
