@@ -63,6 +63,7 @@ function addDays(day, n) {
 const dayFormat = (options) => new Intl.DateTimeFormat(locale, { timeZone: "UTC", ...options });
 const longDay = dayFormat({ weekday: "long", day: "numeric", month: "long", year: "numeric" });
 const shortDay = dayFormat({ day: "numeric", month: "short" });
+const tableDay = dayFormat({ weekday: "short", day: "numeric", month: "short" });
 const asDate = (day) => new Date(day + "T12:00:00Z");
 const clock = (entry) => entry.time.slice(11, 16);
 
@@ -396,7 +397,7 @@ $("entry-list").addEventListener("click", (event) => {
 /* The chart: highest pain of each day as a line with points, spasm days as triangles. */
 const W = 360;
 const H = 210;
-const PLOT = { left: 34, right: 12, top: 10, bottom: 160 };
+const PLOT = { left: 34, right: 24, top: 10, bottom: 160 };
 
 function renderChart(f) {
   const days = f.chart.length;
@@ -445,7 +446,7 @@ function renderChart(f) {
   body.replaceChildren();
   for (const d of [...f.chart].reverse()) {
     body.append(el("tr", { "data-day": d.day }, [
-      el("th", { scope: "row", text: longDay.format(asDate(d.day)) }),
+      el("th", { scope: "row", text: tableDay.format(asDate(d.day)) }),
       el("td", { text: d.pain === null ? T.none : String(d.pain) }),
       el("td", { text: String(d.entries) }),
       el("td", { text: d.entries ? (d.spasm ? T.yes : T.no) : T.none }),
@@ -460,7 +461,8 @@ function renderSummary(f) {
     if (typeof value === "string") cell.textContent = value;
     else cell.replaceChildren(value);
   };
-  put("period", f.start ? `${f.start} – ${f.end}` : T.none);
+  const date = (day) => el("span", { class: "nowrap", text: day });
+  put("period", f.start ? el("span", {}, [date(f.start), " – ", date(f.end)]) : T.none);
   put("days", String(f.days));
   put("entries", String(f.entries));
   put("pain", f.entries ? `${number(f.lowest)} / ${number(f.median)} / ${number(f.highest)}` : T.none);
