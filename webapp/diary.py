@@ -95,7 +95,6 @@ def page_texts(clinic) -> dict:
         "keep": str(_l("Keep it")),
         "editEntry": str(_l("Edit entry from %(time)s")),
         "noEntries": str(_l("No entries yet.")),
-        "noEntriesPeriod": str(_l("No entries in these days.")),
         "yes": str(_l("Yes")),
         "no": str(_l("No")),
         "none": "—",
