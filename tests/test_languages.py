@@ -89,6 +89,8 @@ def page_text(html: str) -> str:
     html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
     # The doctor's card repeats the result in the clinic's language (English here) on purpose.
     html = re.sub(r'<div class="card-column" lang="en".*?</div>', " ", html, flags=re.S)
+    # So do the headings of the diary's summary for the therapist.
+    html = re.sub(r'<(th|p) [^>]*lang="en"[^>]*>.*?</\1>', " ", html, flags=re.S)
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
 
 
@@ -97,6 +99,8 @@ TRANSLATED_PAGES = [
     "/{code}/check",
     "/{code}/handout",
     "/{code}/offline",
+    "/{code}/diary",
+    "/{code}/diary/print",
     "/{code}/nothing-here",
 ]
 

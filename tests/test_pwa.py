@@ -27,14 +27,16 @@ def test_sw_is_served_at_the_root_with_no_cache_and_the_page_csp(client):
 def test_precache_lists_every_page_of_each_language_and_every_asset(client):
     build = build_of(client)
     spanish = build["languages"]["es"]
-    assert spanish[:5] == [
+    assert spanish[:7] == [
         "/es/",
         "/es/check",
         "/es/handout",
         "/es/offline",
+        "/es/diary",
+        "/es/diary/print",
         "/es/manifest.webmanifest",
     ]
-    assert spanish[5].startswith("/qr/es.svg?v=")  # the handout's code, so it shows offline
+    assert spanish[7].startswith("/qr/es.svg?v=")  # the handout's code, so it shows offline
     shared = build["shared"]
     assert any(url.startswith("/static/css/site.css?v=") for url in shared)
     assert any(url.startswith("/static/js/app.js?v=") for url in shared)
