@@ -17,6 +17,8 @@ PAGES = [
     "/{code}/check",
     "/{code}/handout",
     "/{code}/offline",
+    "/{code}/diary",
+    "/{code}/diary/print",
     "/poster",
     "/{code}/nope",
 ]
