@@ -276,6 +276,10 @@ function readForm() {
     problems.push(["entry-walked", T.badWalk]);
   }
   if (problems.length) return { problems };
+  // Items of an older plan, no longer offered as boxes, stay on the entry being edited.
+  const before = editing && diary.entries.find((e) => e.id === editing);
+  const offered = new Set(plan ? plan.items.map((item) => item.id) : []);
+  const kept = before ? before.done.filter((id) => !offered.has(id)) : [];
   return {
     entry: {
       id: editing || newId(),
@@ -283,7 +287,7 @@ function readForm() {
       pain: Number(pain.value),
       spasm: spasm.value === "yes",
       walked,
-      done: [...form.querySelectorAll('input[name="done"]:checked')].map((i) => i.value),
+      done: [...form.querySelectorAll('input[name="done"]:checked')].map((i) => i.value).concat(kept),
       note: $("entry-note").value.slice(0, NOTE_MAX),
     },
   };
