@@ -416,14 +416,18 @@ function renderChart(f) {
   for (const level of [0, 5, 10]) {
     const yLevel = y(level);
     chart.append(svg("line", { class: "grid", x1: x(0), x2: x(days - 1), y1: yLevel, y2: yLevel }));
-    const text = svg("text", { class: "axis", x: rtl ? W - PLOT.left + 8 : PLOT.left - 8, y: Number(yLevel) + 5, "text-anchor": rtl ? "start" : "end" });
+    // "end" follows the text's direction: left of the axis in LTR, right of it in RTL.
+    const text = svg("text", { class: "axis", x: rtl ? W - PLOT.left + 8 : PLOT.left - 8, y: Number(yLevel) + 5, "text-anchor": "end" });
     text.textContent = String(level);
     chart.append(text);
   }
-  const every = days > 14 ? 7 : 2;
+  const every = days > 14 ? 7 : 4;
   f.chart.forEach((d, i) => {
     if ((days - 1 - i) % every === 0) {
-      const text = svg("text", { class: "axis", x: x(i), y: PLOT.bottom + 22, "text-anchor": "middle" });
+      // Today's label sits at the outer edge and runs inwards, so it is never cut off.
+      const last = i === days - 1;
+      const at = last ? Number(x(i)) + (rtl ? -8 : 8) : x(i);
+      const text = svg("text", { class: "axis", x: at, y: PLOT.bottom + 22, "text-anchor": last ? "end" : "middle" });
       text.textContent = shortDay.format(asDate(d.day));
       chart.append(text);
     }
