@@ -95,6 +95,19 @@ DIARY_PLAN = {
 DIARY_NOTE = {"en": "Better after my walk.", "ar": "أفضل بعد المشي."}
 
 
+def shot_between(page, first: str, last: str, out: Path) -> None:
+    """The full width of the page from one element's top to another's bottom."""
+    top, bottom = page.evaluate(
+        "([a, b]) => [document.querySelector(a).getBoundingClientRect().top + scrollY,"
+        " document.querySelector(b).getBoundingClientRect().bottom + scrollY]",
+        [first, last],
+    )
+    width = page.viewport_size["width"]
+    clip = {"x": 0, "y": top - 12, "width": width, "height": bottom - top + 24}
+    page.screenshot(path=out, full_page=True, clip=clip)
+    print(out)
+
+
 def diary_pages(browser, base: str) -> None:
     """The diary (entry form, chart, summary) and the paper diary, in English and Arabic."""
     import json
@@ -141,18 +154,10 @@ def diary_pages(browser, base: str) -> None:
         page.locator("label[for=pain-4]").click()
         page.locator("label[for=spasm-no]").click()
         page.locator("#plan-items label").first.click()
-        page.locator(".diary-entry").screenshot(path=DOCS / f"diary-{code}-form.png")
+        shot_between(page, "#entry-heading", "#save-entry", DOCS / f"diary-{code}-form.png")
         page.locator(".period button").nth(1).click()
-        top, bottom = page.evaluate(
-            "() => [document.querySelector('#back-heading'), document.querySelector('.chart')]"
-            ".map(e => e.getBoundingClientRect()).map((r, i) => (i ? r.bottom : r.top) + scrollY)"
-        )
-        page.screenshot(
-            path=DOCS / f"diary-{code}-chart.png",
-            full_page=True,
-            clip={"x": 0, "y": top - 8, "width": 390, "height": bottom - top + 16},
-        )
-        page.locator("#summary").screenshot(path=DOCS / f"diary-{code}-summary.png")
+        shot_between(page, "#back-heading", ".chart", DOCS / f"diary-{code}-chart.png")
+        shot_between(page, "#summary", "#summary", DOCS / f"diary-{code}-summary.png")
         page.goto(f"{base}/{code}/diary/print")
         for paper in ("A4", "Letter"):
             pdf = pdfium.PdfDocument(page.pdf(format=paper, print_background=True))

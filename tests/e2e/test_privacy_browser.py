@@ -12,6 +12,8 @@ from playwright.sync_api import expect
 
 from webapp.languages import LANGUAGES
 
+from .test_offline_browser import wait_for_worker
+
 PAGES = [
     "/{code}/",
     "/{code}/check",
@@ -46,7 +48,7 @@ def test_on_device_answers_stay_on_the_device(watched_page, live_server, caplog)
     page = watched_page
     caplog.set_level(logging.DEBUG)
     page.goto(live_server.url + "/en/check")
-    page.wait_for_load_state("networkidle")
+    wait_for_worker(page)  # the worker's own saving of /en/check is over before we listen
     caplog.clear()
     for answer in ("no", "no", "yes"):
         page.locator(f".check-screen input[value={answer}]").check()
