@@ -52,9 +52,9 @@ def figures(entries: list[dict], days: int, today: date, plan_items: list[dict])
         "period": f"{start.isoformat()} – {today.isoformat()}" if start else "—",
         "days": str(len(by_day)),
         "entries": str(len(inside)),
-        "pain": (
-            f"{min(pains)} / {number(statistics.median(pains))} / {max(pains)}" if pains else "—"
-        ),
+        "pain-low": number(min(pains) if pains else None),
+        "pain-median": number(statistics.median(pains) if pains else None),
+        "pain-high": number(max(pains) if pains else None),
         "first-week": number(median_between(start, start + timedelta(days=6)) if start else None),
         "last-week": number(median_between(today - timedelta(days=6), today) if start else None),
         "spasm-days": str(sum(1 for d in chart if d["spasm"])),

@@ -62,7 +62,7 @@ def test_summary_headings_in_the_patients_and_the_clinics_language(make_app):
     # Same language: one column of headings, not the same twice.
     same = client.get("/es/diary").get_data(as_text=True)
     assert (
-        same.count('<th scope="row" lang="es"') == 9
+        same.count('<th scope="row" lang="es"') == 11
         and 'lang="fr"' not in same.split('id="summary-table"')[1].split("</table>")[0]
     )
 

@@ -38,7 +38,10 @@ SUMMARY_ROWS = (
     ("period", _l("Period")),
     ("days", _l("Days with entries")),
     ("entries", _l("Entries")),
-    ("pain", _l("Pain (0–10): lowest / median / highest")),
+    # One number a row: "2 / 5 / 9" would read backwards in a right-to-left column.
+    ("pain-low", _l("Lowest pain (0–10)")),
+    ("pain-median", _l("Median pain (0–10)")),
+    ("pain-high", _l("Highest pain (0–10)")),
     ("first-week", _l("Median pain, first week")),
     ("last-week", _l("Median pain, last week")),
     ("spasm-days", _l("Days with a spasm")),

@@ -473,7 +473,9 @@ function renderSummary(f) {
   put("period", f.start ? el("span", {}, [date(f.start), " – ", date(f.end)]) : T.none);
   put("days", String(f.days));
   put("entries", String(f.entries));
-  put("pain", f.entries ? `${number(f.lowest)} / ${number(f.median)} / ${number(f.highest)}` : T.none);
+  put("pain-low", number(f.lowest));
+  put("pain-median", number(f.median));
+  put("pain-high", number(f.highest));
   put("first-week", number(f.firstWeek));
   put("last-week", number(f.lastWeek));
   put("spasm-days", String(f.spasmDays));
