@@ -1,8 +1,9 @@
 """Take the screenshots kept in docs/ (run: .venv/bin/python scripts/screenshots.py [names]).
 
-With --manifest it makes the install dialog's pictures in static/screenshots/ instead, and
-with --print the handout and poster printed to PDF (A4, Letter) and rasterised into docs/,
-and with --plan the recovery plan: builder, QR screen, the plan on a phone, the printed plan.
+With --manifest it makes the install dialog's pictures in static/screenshots/ instead, with
+--print the handout and poster printed to PDF (A4, Letter) and rasterised into docs/, with
+--plan the recovery plan (builder, QR screen, the plan on a phone, the printed plan), and with
+--diary the diary (form, chart, summary) and the paper diary, in English and Arabic.
 
 Chinese and Arabic need fonts Chromium can use (scripts/test installs them with apt).
 
@@ -169,6 +170,85 @@ def plan_pages(browser, base: str) -> None:
         print(f"docs/plan-{name}.png")
 
 
+DIARY_PLAN = {
+    "en": ["Walk for 20 minutes, 2 times a day", "Knee to chest, 10 times each side"],
+    "ar": ["امشِ 20 دقيقة، مرتين في اليوم", "ضم الركبة إلى الصدر، 10 مرات لكل جهة"],
+}
+DIARY_NOTE = {"en": "Better after my walk.", "ar": "أفضل بعد المشي."}
+
+
+def shot_between(page, first: str, last: str, out: Path) -> None:
+    """The full width of the page from one element's top to another's bottom."""
+    top, bottom = page.evaluate(
+        "([a, b]) => [document.querySelector(a).getBoundingClientRect().top + scrollY,"
+        " document.querySelector(b).getBoundingClientRect().bottom + scrollY]",
+        [first, last],
+    )
+    width = page.viewport_size["width"]
+    clip = {"x": 0, "y": top - 12, "width": width, "height": bottom - top + 24}
+    page.screenshot(path=out, full_page=True, clip=clip)
+    print(out)
+
+
+def diary_pages(browser, base: str) -> None:
+    """The diary (entry form, chart, summary) and the paper diary, in English and Arabic."""
+    import json
+    from datetime import date, timedelta
+
+    import pypdfium2 as pdfium
+
+    today = date(2026, 12, 2)
+    for code in ("en", "ar"):
+        entries = []
+        for back in range(21, -1, -1):
+            if back in (4, 9, 15):
+                continue  # days without an entry leave a gap
+            day = today - timedelta(days=back)
+            entries.append(
+                {
+                    "id": f"shot-{back}",
+                    "time": f"{day.isoformat()}T09:30:00+00:00",
+                    "pain": max(1, 8 - (21 - back) // 3 + (back % 3 == 0)),
+                    "spasm": back % 5 == 0,
+                    "walked": 10 + (21 - back) * 2,
+                    "done": ["walk", "ex1"] if back % 2 else ["walk"],
+                    "note": DIARY_NOTE[code] if back == 1 else "",
+                }
+            )
+        plan = {
+            "v": 1,
+            "items": [
+                {"id": i, "text": t} for i, t in zip(("walk", "ex1"), DIARY_PLAN[code], strict=True)
+            ],
+        }
+        context = browser.new_context(
+            viewport={"width": 390, "height": 844}, timezone_id="UTC", device_scale_factor=1
+        )
+        page = context.new_page()
+        page.clock.set_fixed_time("2026-12-02T12:00:00Z")
+        page.goto(f"{base}/{code}/diary")
+        page.evaluate(
+            "([d, p]) => { localStorage.setItem('bsg:diary', d); "
+            "localStorage.setItem('bsg:plan', p); }",
+            [json.dumps({"v": 1, "entries": entries}), json.dumps(plan)],
+        )
+        page.reload()
+        page.locator("label[for=pain-4]").click()
+        page.locator("label[for=spasm-no]").click()
+        page.locator("#plan-items label").first.click()
+        shot_between(page, "#entry-heading", "#save-entry", DOCS / f"diary-{code}-form.png")
+        page.locator(".period button").nth(1).click()
+        shot_between(page, "#back-heading", ".chart", DOCS / f"diary-{code}-chart.png")
+        shot_between(page, "#summary", "#summary", DOCS / f"diary-{code}-summary.png")
+        page.goto(f"{base}/{code}/diary/print")
+        for paper in ("A4", "Letter"):
+            pdf = pdfium.PdfDocument(page.pdf(format=paper, print_background=True))
+            out = DOCS / f"print-diary-{code}-{paper.lower()}.png"
+            pdf[0].render(scale=1.25).to_pil().save(out)
+            print(out)
+        context.close()
+
+
 def main(names: list[str]) -> None:
     app = create_app(
         {
@@ -194,6 +274,9 @@ def main(names: list[str]) -> None:
             names = []
         elif names == ["--plan"]:
             plan_pages(browser, base)
+            names = []
+        elif names == ["--diary"]:
+            diary_pages(browser, base)
             names = []
         else:
             names = names or list(SHOTS)

@@ -94,6 +94,8 @@ def page_text(html: str) -> str:
     html = re.sub(r'<span lang="en" dir="ltr">[^<]*</span>', " ", html)
     # So does the handout's and poster's warning to staff, who read CLINIC_LANGUAGE.
     html = re.sub(r'<div class="staff-warning"[^>]* lang="en".*?</div>', " ", html, flags=re.S)
+    # So do the headings of the diary's summary for the therapist.
+    html = re.sub(r'<(th|p) [^>]*lang="en"[^>]*>.*?</\1>', " ", html, flags=re.S)
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
 
 
@@ -102,6 +104,8 @@ TRANSLATED_PAGES = [
     "/{code}/check",
     "/{code}/handout",
     "/{code}/offline",
+    "/{code}/diary",
+    "/{code}/diary/print",
     "/{code}/nothing-here",
 ]
 

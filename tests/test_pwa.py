@@ -34,6 +34,8 @@ def test_precache_lists_every_page_of_each_language_and_every_asset(client):
         "/es/handout",
         "/es/offline",
         "/es/plan",
+        "/es/diary",
+        "/es/diary/print",
         "/es/manifest.webmanifest",
     ]
     assert spanish[7].startswith("/qr/es.svg?v=")  # the handout's code, so it shows offline

@@ -41,6 +41,8 @@ def test_soak_has_no_errors_and_steady_memory():
             for code in ("en", "es", "fr", "pt", "de", "vi", "zh", "ar"):
                 for path in pages:
                     urllib.request.urlopen(f"{base}/{code}{path}").read()
+            # The worker script renders every saved page (diary included) on its first request.
+            urllib.request.urlopen(f"{base}/sw.js").read()
         before = worker_rss(master)
         out = subprocess.run(
             ["wrk", "-t2", "-c64", f"-d{SECONDS}s", "-s", str(MIX), base],

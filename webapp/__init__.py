@@ -43,7 +43,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     security.init_app(app)
     errors.init_app(app)
 
-    from . import card, check, content, guide, health, plan, printed, pwa, triage
+    from . import card, check, content, diary, guide, health, plan, printed, pwa, triage
 
     app.jinja_env.globals.update(content=content, triage=triage)
 
@@ -53,6 +53,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(pwa.bp)
     app.register_blueprint(printed.bp)
     app.register_blueprint(plan.bp)
+    app.register_blueprint(diary.bp)
     pwa.init_app(app)
     app.register_blueprint(health.bp)
     return app

@@ -34,6 +34,8 @@ LANGUAGE_PAGES = (
     "printed.handout",
     "pwa.offline",
     "plan.page",
+    "diary.page",
+    "diary.paper",
 )
 
 

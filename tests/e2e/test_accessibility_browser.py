@@ -30,6 +30,8 @@ PAGE_TYPES = [
     "/{code}/card",
     "/{code}/handout",
     "/{code}/offline",
+    "/{code}/diary",
+    "/{code}/diary/print",
     "/poster",
     "/{code}/missing",
 ]
@@ -127,7 +129,9 @@ def test_nothing_is_lost_at_200_percent_zoom(watched_page, live_server, path):
         assert clipped == 0
 
 
-@pytest.mark.parametrize("path", ["/en/", "/ar/check", "/en/handout", "/en/offline"])
+@pytest.mark.parametrize(
+    "path", ["/en/", "/ar/check", "/en/handout", "/en/offline", "/ar/diary", "/en/diary/print"]
+)
 def test_targets_are_at_least_24px_and_44px_where_the_layout_allows(
     watched_page, live_server, path
 ):

@@ -19,6 +19,8 @@ PAGES = [
     "/{code}/check",
     "/{code}/handout",
     "/{code}/offline",
+    "/{code}/diary",
+    "/{code}/diary/print",
     "/poster",
     "/{code}/nope",
 ]
