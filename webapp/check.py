@@ -15,6 +15,7 @@ response starts the session that holds the Flask-WTF token every later step must
 
 from __future__ import annotations
 
+import gzip
 from urllib.parse import urlsplit
 
 from flask import (
@@ -35,9 +36,10 @@ from wtforms.validators import Optional
 from wtforms.validators import ValidationError as WTFValidationError
 
 from . import triage
-from .caching import prerendered
+from .build import RENDERING
 from .i18n import current_language
 from .languages import BY_CODE
+from .serve import choose_encoding
 
 bp = Blueprint("check", __name__)
 
@@ -82,6 +84,12 @@ def _index_of_last(answers: dict[str, str]) -> int:
     return max(len(answers) - 1, 0)
 
 
+def this_origin() -> str:
+    """Our origin, scheme included: PUBLIC_URL's, else (development) the request's."""
+    parts = urlsplit(current_app.config.get("PUBLIC_URL") or request.host_url)
+    return f"{parts.scheme}://{parts.netloc}".lower()
+
+
 def from_this_site() -> bool:
     """Cross-site POST protection for the first step, which carries no token yet."""
     site = request.headers.get("Sec-Fetch-Site")
@@ -90,7 +98,8 @@ def from_this_site() -> bool:
     origin = request.headers.get("Origin")
     if origin is None:  # an old browser that sends neither: nothing to go on
         return True
-    return urlsplit(origin).netloc == request.host
+    # http://clinic is another origin than https://clinic: compare scheme, host and port.
+    return origin.strip().lower() == this_origin()
 
 
 def token_problem(answers: dict[str, str]) -> bool:
@@ -149,12 +158,15 @@ def all_outcomes() -> list[dict]:
     return screens
 
 
-def render_step(answers: dict[str, str], *, index: int, error=False, notice=None, status=200):
+def render_step(
+    answers: dict[str, str], *, index: int, error=False, notice=None, status=200, token=True
+):
     """Question `index`, earlier answers in hidden fields, its own answer (if any) selected."""
     question = triage.QUESTIONS[index]
     return render_check(
         "step",
         status,
+        token=token,
         question=question,
         index=index,
         step=index,
@@ -165,8 +177,8 @@ def render_step(answers: dict[str, str], *, index: int, error=False, notice=None
     )
 
 
-def render_check(mode: str, status: int, **context):
-    needs_token = mode != "start"
+def render_check(mode: str, status: int, token: bool = True, **context):
+    needs_token = mode != "start" and token
     response = make_response(
         render_template(
             "check.html",
@@ -179,13 +191,12 @@ def render_check(mode: str, status: int, **context):
         ),
         status,
     )
-    if needs_token:
+    if mode != "start":
         response.headers["Cache-Control"] = "no-store"
     return response
 
 
 @bp.get("/<lang:lang>/check")
-@prerendered
 def check(lang: str):
     return render_check(
         "start",
@@ -200,6 +211,37 @@ def check(lang: str):
         rules=triage.rules_for_the_device(),
         outcomes=all_outcomes(),
     )
+
+
+@bp.before_request
+def refuse_unmeasured_bodies():
+    """A body is read only when its length is declared and small: a chunked body is a 411
+    and a long one a 413, before a byte is read (never cut silently, answers lost)."""
+    if request.method != "POST":
+        return
+    if request.content_length is None and request.headers.get("Transfer-Encoding"):
+        abort(411)
+    limit = current_app.config["MAX_CONTENT_LENGTH"]
+    if request.content_length is not None and request.content_length > limit:
+        abort(413)
+
+
+@bp.after_request
+def compress_the_page(response):
+    """The check page is rendered per request, so it is compressed per request (gzip,
+    fast). Only the GET: it carries no token, so nothing secret sits beside what a
+    request can choose (answers and tokens are never compressed together)."""
+    if (
+        request.method == "GET"
+        and response.status_code == 200
+        and not response.direct_passthrough
+        and choose_encoding(request.headers.get("Accept-Encoding", ""), ("gzip",)) == "gzip"
+        and not request.environ.get(RENDERING)
+    ):
+        response.set_data(gzip.compress(response.get_data(), compresslevel=6, mtime=0))
+        response.headers["Content-Encoding"] = "gzip"
+        response.vary.add("Accept-Encoding")
+    return response
 
 
 @bp.post("/<lang:lang>/check")
@@ -222,7 +264,10 @@ def answer(lang: str):
         # Friendly, translated, and nothing lost: the same place again, with a fresh token.
         on_outcome = decision.outcome is not None and step == len(answers)
         index = _index_of_last(answers) if on_outcome else step
-        return render_step(answers, index=index, notice="expired", status=400)
+        # A refused first step starts no session (no cookie for a cross-site post): the
+        # page asks again without a token, and a first step sent from our page needs none.
+        first_only = set(answers) <= {triage.QUESTIONS[0].key}
+        return render_step(answers, index=index, notice="expired", status=400, token=not first_only)
 
     if action == "back":
         index = max(step - 1, 0)
