@@ -76,7 +76,7 @@ def printed_pages(browser, base: str) -> None:
     for path, name in (
         ("/en/handout", "handout-en"),
         ("/ar/handout", "handout-ar"),
-        ("/poster", "poster"),
+        ("/en/poster", "poster"),
     ):
         page.goto(base + path)
         for paper in ("A4", "Letter"):

@@ -17,6 +17,7 @@ GETS = [
     "/ar/check",
     "/en/handout",
     "/en/offline",
+    "/en/poster",
     "/poster",
     "/en/manifest.webmanifest",
     "/sw.js",

@@ -42,6 +42,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     app.url_map.converters["lang"] = LanguageConverter
     app.url_map.strict_slashes = True
+    app.url_map.merge_slashes = False  # `//en/` is not an address of ours: a 404
 
     i18n.init_app(app)
     assets.init_app(app)

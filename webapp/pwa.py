@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from flask import Blueprint, Response, current_app, render_template, url_for
+from flask import Blueprint, Response, abort, current_app, render_template, url_for
 from flask_babel import gettext as _
 
 from . import build
@@ -33,8 +33,12 @@ def precache_lists() -> dict:
 def worker_build() -> dict:
     """The precache lists and a version hashed from everything in them."""
     current = build.current()
+    try:
+        version = current.version()
+    except build.RenderError:  # development: a page cannot be made for this Host
+        abort(400)
     return {
-        "version": current.version(),
+        "version": version,
         "offline": {lang.code: url_for("pwa.offline", lang=lang.code) for lang in LANGUAGES},
         **current.precache_lists(),
     }

@@ -26,6 +26,8 @@ from werkzeug.security import safe_join
 from . import build
 from .build import IMMUTABLE, RENDERING
 
+#: Marks a path with an empty or dot segment: never one of ours.
+NON_CANONICAL = "bsg.non_canonical"
 #: Headers a 304 does not repeat.
 _BODY_HEADERS = {"content-type", "content-length", "content-encoding"}
 
@@ -77,7 +79,10 @@ class Front:
         host = environ.get("HTTP_HOST")
         if host:
             environ["HTTP_HOST"] = host.lower()
-        if (
+        path = environ.get("PATH_INFO", "")
+        if "//" in path or "/./" in path or "/../" in path or path.endswith(("/.", "/..")):
+            environ[NON_CANONICAL] = True  # Flask answers 404 (werkzeug would strip a "//")
+        elif (
             environ.get("REQUEST_METHOD") in ("GET", "HEAD")
             and not environ.get(RENDERING)
             and not self.app.debug
@@ -103,8 +108,8 @@ class Front:
             return None
         try:
             return build.for_base(app, base).served(path)
-        except build.RenderError:
-            return None  # e.g. a Host too long for a QR code: Flask answers it (400)
+        except (build.RenderError, ValueError):
+            return None  # e.g. a Host no URL or QR code can hold: Flask answers it (400)
 
 
 def serve_static(filename: str):
@@ -125,6 +130,11 @@ def serve_static(filename: str):
     return response
 
 
+def refuse_non_canonical() -> None:
+    if request.environ.get(NON_CANONICAL):
+        abort(404)
+
+
 def revalidate(response: Response) -> Response:
     if (
         request.method not in ("GET", "HEAD")
@@ -142,5 +152,6 @@ def init_app(app: Flask) -> None:
     mimetypes.add_type("application/manifest+json", ".webmanifest")
     mimetypes.add_type("text/javascript", ".js")
     app.view_functions["static"] = serve_static
+    app.before_request(refuse_non_canonical)
     app.after_request(revalidate)
     app.wsgi_app = Front(app)

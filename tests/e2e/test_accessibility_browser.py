@@ -29,7 +29,7 @@ PAGE_TYPES = [
     "/{code}/check",
     "/{code}/handout",
     "/{code}/offline",
-    "/poster",
+    "/{code}/poster",
     "/{code}/missing",
 ]
 WIDTHS = {"320": {"width": 320, "height": 720}, "desktop": {"width": 1280, "height": 900}}

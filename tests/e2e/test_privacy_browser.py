@@ -17,7 +17,7 @@ PAGES = [
     "/{code}/check",
     "/{code}/handout",
     "/{code}/offline",
-    "/poster",
+    "/{code}/poster",
     "/{code}/nope",
 ]
 
