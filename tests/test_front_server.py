@@ -18,7 +18,7 @@ import pytest
 from .remote import SCREEN_WALKS, RemotePatient, get
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-from production_server import NGINX, nginx_front  # noqa: E402
+from production_server import NGINX, nginx_front
 
 pytestmark = pytest.mark.skipif(
     shutil.which("nginx") is None and not Path(NGINX).exists(),
@@ -165,6 +165,6 @@ def test_nginx_serves_the_build_the_app_wrote(front):
     site = workdir / "build" / "site"
     assert (site / "en" / "index.html").is_file() and (site / "sw.js.br").is_file()
     assert not (site / "en" / "check").exists()  # rendered per request, by the app
-    status, headers, body = get(nginx, "/en/", {"Accept-Encoding": "identity"})
+    _, headers, body = get(nginx, "/en/", {"Accept-Encoding": "identity"})
     assert body == (site / "en" / "index.html").read_bytes()
     assert headers["Server"] == "nginx"
