@@ -41,3 +41,8 @@ def when_ready(server):
         from webapp.build import write_for_nginx
 
         write_for_nginx(server.app.wsgi(), out)
+    # The build, made before forking, is shared by every worker: keep the collector from
+    # walking (and so copying) it in each of them.
+    import gc
+
+    gc.freeze()

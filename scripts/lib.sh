@@ -13,8 +13,9 @@ apt_install() {
     sudo=sudo
   fi
   echo "Installing with apt-get: $*"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+  # Other jobs may hold the apt lock: wait for it (up to 10 minutes) instead of failing.
+  $sudo apt-get -o DPkg::Lock::Timeout=600 update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq "$@" >/dev/null
 }
 
 setup_python() {
@@ -39,6 +40,10 @@ setup_python() {
 setup_test_tools() {
   # wrk drives the soak test (tests/test_soak.py) against the production server.
   command -v wrk >/dev/null || apt_install wrk
+  # Debian's nginx (and its brotli_static module) runs deploy/nginx.conf in
+  # tests/test_front_server.py and benchmarks/front.py; the service itself is not started.
+  [ -x /usr/sbin/nginx ] && [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] \
+    || apt_install nginx libnginx-mod-http-brotli-static
   # Playwright's own Chromium when it is installed; otherwise Debian's.
   if "$VENV/bin/python" - <<'PY'
 import os, sys

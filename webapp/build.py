@@ -87,6 +87,8 @@ class File:
     etags: dict  # encoding -> ETag (without quotes)
     #: The `?v=` under which the file may be kept for good (static files, QR codes).
     version: str | None = None
+    #: Header lists per (encoding, fresh), made on first use by `serve.answer`.
+    answers: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def body(self) -> bytes:

@@ -14,6 +14,7 @@ Responses Flask makes (the check, redirects, errors, development) keep their own
 from __future__ import annotations
 
 import mimetypes
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import parse_qs
 
@@ -32,7 +33,8 @@ NON_CANONICAL = "bsg.non_canonical"
 _BODY_HEADERS = {"content-type", "content-length", "content-encoding"}
 
 
-def choose_encoding(header: str, available) -> str:
+@lru_cache(maxsize=256)  # bounded: a client varying the header only evicts entries
+def choose_encoding(header: str, available: tuple = ("br", "gzip")) -> str:
     """ "br", "gzip" or "identity": the best of `available` that Accept-Encoding allows."""
     accepted = parse_accept_header(header, Accept)
     for name in ("br", "gzip"):
@@ -41,30 +43,43 @@ def choose_encoding(header: str, available) -> str:
     return "identity"
 
 
+def _headers(built: build.File, encoding: str, fresh: bool) -> tuple[list, list]:
+    """The 200's and the 304's headers for one encoding and cache rule, made once."""
+    key = (encoding, fresh)
+    made = built.answers.get(key)
+    if made is None:
+        headers = list(built.headers)
+        if built.version is not None:
+            # Only the current version's URL may be kept for good; any other is asked again.
+            headers.append(("Cache-Control", IMMUTABLE if fresh else "no-cache"))
+        headers.append(("ETag", f'"{built.etags[encoding]}"'))
+        if len(built.encodings) > 1:
+            headers.append(("Vary", "Accept-Encoding"))
+        not_modified = [h for h in headers if h[0].lower() not in _BODY_HEADERS]
+        if encoding != "identity":
+            headers.append(("Content-Encoding", encoding))
+        headers.append(("Content-Length", str(len(built.encodings[encoding]))))
+        made = built.answers[key] = (headers, not_modified)
+    return made
+
+
 def answer(built: build.File, environ, start_response):
     """Send one built file as the client asked for it (encoding, revalidation, HEAD)."""
-    encoding = choose_encoding(environ.get("HTTP_ACCEPT_ENCODING", ""), built.encodings)
-    headers = list(built.headers)
-    if built.version is not None:
-        versions = parse_qs(environ.get("QUERY_STRING", "")).get("v")
-        fresh = versions == [built.version]
-        # Only the current version's URL may be kept for good; any other must be asked again.
-        headers.append(("Cache-Control", IMMUTABLE if fresh else "no-cache"))
-    etag = built.etags[encoding]
-    headers.append(("ETag", f'"{etag}"'))
+    encoding = "identity"
     if len(built.encodings) > 1:
-        headers.append(("Vary", "Accept-Encoding"))
+        encoding = choose_encoding(environ.get("HTTP_ACCEPT_ENCODING", ""))
+    fresh = False
+    if built.version is not None and environ.get("QUERY_STRING"):
+        fresh = parse_qs(environ["QUERY_STRING"]).get("v") == [built.version]
+    headers, not_modified = _headers(built, encoding, fresh)
     if_none_match = environ.get("HTTP_IF_NONE_MATCH")
-    if if_none_match and parse_etags(if_none_match).contains_weak(etag):
-        kept = [h for h in headers if h[0].lower() not in _BODY_HEADERS]
-        start_response("304 Not Modified", kept)
+    if if_none_match and parse_etags(if_none_match).contains_weak(built.etags[encoding]):
+        start_response("304 Not Modified", list(not_modified))
         return []
-    body = built.encodings[encoding]
-    if encoding != "identity":
-        headers.append(("Content-Encoding", encoding))
-    headers.append(("Content-Length", str(len(body))))
-    start_response("200 OK", headers)
-    return [] if environ.get("REQUEST_METHOD") == "HEAD" else [body]
+    start_response("200 OK", list(headers))
+    if environ.get("REQUEST_METHOD") == "HEAD":
+        return []
+    return [built.encodings[encoding]]
 
 
 class Front:
@@ -95,7 +110,7 @@ class Front:
     def lookup(self, environ) -> build.File | None:
         app = self.app
         trusted = app.config.get("TRUSTED_HOSTS")
-        if trusted and not host_is_trusted(environ.get("HTTP_HOST", ""), trusted):
+        if trusted and not _trusted(environ.get("HTTP_HOST", ""), tuple(trusted)):
             return None  # Flask refuses it with a 400
         path = environ.get("PATH_INFO", "")
         base = build.public_base(app, environ)
@@ -110,6 +125,11 @@ class Front:
             return build.for_base(app, base).served(path)
         except (build.RenderError, ValueError):
             return None  # e.g. a Host no URL or QR code can hold: Flask answers it (400)
+
+
+@lru_cache(maxsize=256)  # bounded, like werkzeug's own check it only speeds up
+def _trusted(host: str, trusted: tuple) -> bool:
+    return host_is_trusted(host, list(trusted))
 
 
 def serve_static(filename: str):
