@@ -213,19 +213,6 @@ def check(lang: str):
     )
 
 
-@bp.before_request
-def refuse_unmeasured_bodies():
-    """A body is read only when its length is declared and small: a chunked body is a 411
-    and a long one a 413, before a byte is read (never cut silently, answers lost)."""
-    if request.method != "POST":
-        return
-    if request.content_length is None and request.headers.get("Transfer-Encoding"):
-        abort(411)
-    limit = current_app.config["MAX_CONTENT_LENGTH"]
-    if request.content_length is not None and request.content_length > limit:
-        abort(413)
-
-
 @bp.after_request
 def compress_the_page(response):
     """The check page is rendered per request, so it is compressed per request (gzip,
