@@ -373,17 +373,3 @@ def write_for_nginx(app: Flask, out: Path) -> list[str]:
     if old.exists():
         shutil.rmtree(old)
     return written
-
-
-@click.command()
-@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
-def main(out: Path) -> None:
-    """Write the server's build into OUT for nginx (same settings as the server)."""
-    from . import create_app
-
-    written = write_for_nginx(create_app(), out)
-    click.echo(f"Wrote {len(written)} files to {out}/site and nginx maps to {out}/nginx")
-
-
-if __name__ == "__main__":
-    main()
