@@ -216,10 +216,10 @@ def check(lang: str):
 @bp.after_request
 def compress_the_page(response):
     """The check page is rendered per request, so it is compressed per request (gzip,
-    fast). Only the GET: it carries no token, so nothing secret sits beside what a
+    fast). Only the GET (and HEAD): it carries no token, so nothing secret sits beside what a
     request can choose (answers and tokens are never compressed together)."""
     if (
-        request.method == "GET"
+        request.method in ("GET", "HEAD")
         and response.status_code == 200
         and not response.direct_passthrough
         and choose_encoding(request.headers.get("Accept-Encoding", ""), ("gzip",)) == "gzip"
