@@ -55,10 +55,24 @@ def test_every_built_file_is_served_and_the_check_page_per_request(public, publi
     for path, item in current.planned.items():
         response = public.get(item.url)
         assert response.status_code == 200, path
-        if item.page.dynamic:  # the check: rendered by Flask, never a shared copy
-            assert path.endswith("/check") and current.served(path) is None
-        else:
-            assert response.get_data() == current.get(path).body, path
+        assert not item.page.dynamic, path
+        assert response.get_data() == current.get(path).body, path
+        assert "Set-Cookie" not in response.headers, path
+        if path.endswith("/check"):  # shared by everyone, so it must carry no form token
+            assert b"csrf_token" not in response.get_data(), path
+
+
+def test_a_page_that_sets_a_cookie_cannot_join_the_build(public_app):
+    @public_app.get("/<lang:lang>/with-token")
+    def with_token(lang):
+        from flask_wtf.csrf import generate_csrf
+
+        return generate_csrf()  # starts a session: a token for one patient only
+
+    current = build.Build(public_app, PUBLIC)
+    item = build.Planned("/en/with-token", "/en/with-token", build.Page("x"), "en", None)
+    with pytest.raises(build.RenderError, match="with-token"):
+        current._render(item)
 
 
 def test_a_thousand_hosts_on_sw_js_render_nothing_again(public, public_app):

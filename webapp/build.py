@@ -41,15 +41,17 @@ class Page:
     args: dict = field(default_factory=dict)
     #: Saved by the service worker for offline use.
     precache: bool = True
-    #: Rendered per request on the server (still precached and exported): the check page,
-    #: whose no-JavaScript form must never come from a shared copy (DESIGN "Form tokens").
+    #: Rendered per request on the server (still precached and exported), for a page that
+    #: must never come from a shared copy. No page needs it today: the check's GET carries
+    #: no form token (its first POST starts the session), and a page that sets a cookie
+    #: cannot be built at all (`RenderError` at start-up), so a token can never be shared.
     dynamic: bool = False
 
 
 #: Every page of one language, in the order the service worker saves them.
 PER_LANGUAGE: tuple[Page, ...] = (
     Page("guide.page"),
-    Page("check.check", dynamic=True),
+    Page("check.check"),  # no token: the no-JS form's POSTs are answered per request
     Page("printed.handout"),
     Page("pwa.offline"),
     Page("pwa.manifest"),

@@ -15,7 +15,6 @@ response starts the session that holds the Flask-WTF token every later step must
 
 from __future__ import annotations
 
-import gzip
 from urllib.parse import urlsplit
 
 from flask import (
@@ -36,10 +35,8 @@ from wtforms.validators import Optional
 from wtforms.validators import ValidationError as WTFValidationError
 
 from . import triage
-from .build import RENDERING
 from .i18n import current_language
 from .languages import BY_CODE
-from .serve import choose_encoding
 
 bp = Blueprint("check", __name__)
 
@@ -211,24 +208,6 @@ def check(lang: str):
         rules=triage.rules_for_the_device(),
         outcomes=all_outcomes(),
     )
-
-
-@bp.after_request
-def compress_the_page(response):
-    """The check page is rendered per request, so it is compressed per request (gzip,
-    fast). Only the GET (and HEAD): it carries no token, so nothing secret sits beside what a
-    request can choose (answers and tokens are never compressed together)."""
-    if (
-        request.method in ("GET", "HEAD")
-        and response.status_code == 200
-        and not response.direct_passthrough
-        and choose_encoding(request.headers.get("Accept-Encoding", ""), ("gzip",)) == "gzip"
-        and not request.environ.get(RENDERING)
-    ):
-        response.set_data(gzip.compress(response.get_data(), compresslevel=6, mtime=0))
-        response.headers["Content-Encoding"] = "gzip"
-        response.vary.add("Accept-Encoding")
-    return response
 
 
 @bp.post("/<lang:lang>/check")

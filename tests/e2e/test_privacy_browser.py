@@ -12,6 +12,8 @@ from playwright.sync_api import expect
 
 from webapp.languages import LANGUAGES
 
+from .test_offline_browser import wait_for_worker
+
 PAGES = [
     "/{code}/",
     "/{code}/check",
@@ -44,6 +46,7 @@ def test_on_device_answers_stay_on_the_device(watched_page, live_server, caplog)
     page = watched_page
     caplog.set_level(logging.DEBUG)
     page.goto(live_server.url + "/en/check")
+    wait_for_worker(page)  # the worker's own precache requests are done
     page.wait_for_load_state("networkidle")
     caplog.clear()
     for answer in ("no", "no", "yes"):
