@@ -1,27 +1,48 @@
-"""Production settings for gunicorn (the README's production command reads this file).
+"""Production settings for gunicorn (the README's production recipe reads this file).
 
-Two workers per 2-core machine, each with two threads so keep-alive connections from
-phones do not tie a worker up. The app keeps no state between requests: run as many
-instances as you like behind any load balancer.
+gunicorn runs behind nginx (`deploy/nginx.conf`), which serves the build from disk and
+sends only the dynamic routes here, buffering slow clients so they cannot tie up a worker.
+It therefore listens on loopback only: set BIND to change that, never to bypass nginx.
+Two workers per 2-core machine, each with two threads. The app keeps no state between
+requests: run as many instances as you like behind any load balancer.
 """
 
 import os
 
-bind = os.environ.get("BIND", "0.0.0.0:8000")
+bind = os.environ.get("BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 worker_class = "gthread"
 threads = int(os.environ.get("THREADS", "2"))
 keepalive = 5
 timeout = 30
 graceful_timeout = 10
-# Build the app once, before forking: a bad setting (no SECRET_KEY) stops start-up at once.
+# Build the app once, before forking: a bad setting (no SECRET_KEY or PUBLIC_URL) stops
+# start-up at once, and the build of every public file is made once and shared.
 preload_app = True
 # gunicorn 27 would otherwise share one control socket between every instance on a host.
 control_socket_disable = True
-# Request lines only (method, path, status, size, time): the check's answers travel in
-# POST bodies, which are never logged.
+# Method, path (never the query string) and status only: no size and no time. The no-JS
+# check's screens differ in length, so a size (or the time it took) in a POST's log line
+# would tell which answer was given. See SECURITY.md, "What it logs".
 accesslog = os.environ.get("ACCESS_LOG", "-")
-access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+access_log_format = '%(h)s "%(m)s %(U)s" %(s)s'
 errorlog = "-"
-# Trust X-Forwarded-* only from the proxy in front (comma-separated addresses).
+# X-Forwarded-Proto/-For are trusted only from these addresses: the nginx in front (list
+# several, comma-separated, if a load balancer talks to gunicorn directly).
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# ...but no proxy may set SCRIPT_NAME or PATH_INFO: the app lives at the root.
+forwarder_headers = ""
+
+
+def when_ready(server):
+    """With BUILD_DIR set, write the build for nginx from this very app (same bytes)."""
+    out = os.environ.get("BUILD_DIR")
+    if out:
+        from webapp.build import write_for_nginx
+
+        write_for_nginx(server.app.wsgi(), out)
+    # The build, made before forking, is shared by every worker: keep the collector from
+    # walking (and so copying) it in each of them.
+    import gc
+
+    gc.freeze()

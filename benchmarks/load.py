@@ -21,9 +21,9 @@ import urllib.request
 from production_server import ROOT, production_server
 
 
-def wrk(url: str, seconds: int, connections: int) -> dict:
+def wrk(url: str, seconds: int, connections: int, extra: list | None = None) -> dict:
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", *(extra or []), url],
         capture_output=True,
         text=True,
         check=True,

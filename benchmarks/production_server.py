@@ -1,13 +1,18 @@
-"""Start the production server (gunicorn with gunicorn.conf.py) on loopback, for benchmarks."""
+"""Start the production servers on loopback, for benchmarks and tests: gunicorn with
+gunicorn.conf.py alone; nginx with deploy/nginx.conf in front of it; nginx alone serving
+the static export. Free ports, temporary directories, and everything stopped after."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
+import shutil
 import socket
 import ssl
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -17,7 +22,17 @@ VENV_BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT))
 from tests.e2e.conftest import CHROMIUM_FLAGS, system_chromium  # noqa: E402
 
-__all__ = ["CHROMIUM_FLAGS", "ROOT", "production_server", "system_chromium"]
+__all__ = [
+    "CHROMIUM_FLAGS",
+    "ROOT",
+    "nginx_front",
+    "nginx_static",
+    "production_server",
+    "system_chromium",
+]
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 
 
 def free_port() -> int:
@@ -26,27 +41,50 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_until_up(url: str, server: subprocess.Popen, cafile: Path | None = None) -> None:
+    context = ssl.create_default_context(cafile=str(cafile)) if cafile else None
+    for _ in range(300):
+        if server.poll() is not None:
+            raise RuntimeError(f"{url}: the server stopped (exit {server.returncode})")
+        try:
+            urllib.request.urlopen(url, timeout=1, context=context)
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"{url} did not answer")
+
+
 @contextlib.contextmanager
-def production_server(tls: tuple[Path, Path] | None = None, **settings):
+def production_server(
+    public_url: str | None = None, tls: tuple[Path, Path] | None = None, **settings
+):
     """Yield the base URL of a running `gunicorn -c gunicorn.conf.py` (2 workers).
 
-    With `tls=(certificate, key)` it serves https at `https://localhost:<port>` (the name
-    the certificate must carry), still on loopback only.
+    `public_url` is the address patients use (default: gunicorn's own); settings become
+    environment variables (e.g. ACCESS_LOG=/path, BUILD_DIR=/path). With
+    `tls=(certificate, key)` it serves https at `https://localhost:<port>` (the name the
+    certificate must carry), still on loopback only.
     """
     port = free_port()
     base = f"https://localhost:{port}" if tls else f"http://127.0.0.1:{port}"
     extra = ["--certfile", str(tls[0]), "--keyfile", str(tls[1])] if tls else []
-    context = ssl.create_default_context(cafile=str(tls[0])) if tls else None
     env = {
         **os.environ,
         "SECRET_KEY": "benchmark-only-" + "x" * 32,
         "BIND": f"127.0.0.1:{port}",
         "ACCESS_LOG": "/dev/null",
-        "PUBLIC_URL": base,
+        "PUBLIC_URL": public_url or base,
         **settings,
     }
     server = subprocess.Popen(
-        [str(VENV_BIN / "gunicorn"), "-c", "gunicorn.conf.py", *extra, "webapp:create_app()"],
+        [
+            str(VENV_BIN / "gunicorn"),
+            "-c",
+            "gunicorn.conf.py",
+            "--no-control-socket",
+            *extra,
+            "webapp:create_app()",
+        ],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -54,13 +92,94 @@ def production_server(tls: tuple[Path, Path] | None = None, **settings):
     )
     production_server.last_pid = server.pid
     try:
-        for _ in range(200):
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=1, context=context)
-                break
-            except OSError:
-                time.sleep(0.1)
+        wait_until_up(base + "/healthz", server, tls[0] if tls else None)
         yield base
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def _nginx_main(workdir: Path, http_block: str) -> Path:
+    """A main nginx.conf around `http_block`, everything kept inside `workdir`."""
+    workdir.chmod(0o755)  # nginx's workers (www-data when started as root) read from it
+    for name in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
+        (workdir / name).mkdir(exist_ok=True)
+    module = f"load_module {BROTLI_MODULE};\n" if BROTLI_MODULE.exists() else ""
+    conf = workdir / "nginx.conf"
+    conf.write_text(
+        f"{module}daemon off;\nworker_processes 1;\npid {workdir}/nginx.pid;\n"
+        f"error_log {workdir}/error.log warn;\n"
+        "events { worker_connections 1024; }\n"
+        "http {\n"
+        f"  client_body_temp_path {workdir}/body;\n  proxy_temp_path {workdir}/proxy;\n"
+        f"  fastcgi_temp_path {workdir}/fastcgi;\n  uwsgi_temp_path {workdir}/uwsgi;\n"
+        f"  scgi_temp_path {workdir}/scgi;\n"
+        f"{http_block}\n}}\n"
+    )
+    return conf
+
+
+@contextlib.contextmanager
+def _run_nginx(conf: Path, workdir: Path, url: str):
+    server = subprocess.Popen(
+        [NGINX, "-p", str(workdir), "-e", str(workdir / "error.log"), "-c", str(conf)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        try:
+            wait_until_up(url, server)
+        except RuntimeError:
+            raise RuntimeError((workdir / "error.log").read_text()) from None
+        yield
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def deploy_config(build_dir: Path, upstream: str, port: int, log: Path) -> str:
+    """deploy/nginx.conf as shipped, pointed at this build, this gunicorn and this port
+    (plain http on loopback: the TLS lines are the only ones left out)."""
+    text = (ROOT / "deploy" / "nginx.conf").read_text()
+    text = text.replace("/srv/back-spasm-guide/build", str(build_dir))
+    text = text.replace("127.0.0.1:8000", upstream)
+    text = text.replace("/var/log/nginx/back-spasm-guide.log", str(log))
+    text = re.sub(r"(?m)^\s*listen 443 ssl http2;$", f"    listen 127.0.0.1:{port};", text)
+    text = re.sub(r"(?m)^\s*(listen \[::\]:443.*|ssl_\w+ .*)$\n", "", text)
+    return text
+
+
+@contextlib.contextmanager
+def nginx_front(**settings):
+    """nginx with deploy/nginx.conf in front of gunicorn, as in production.
+
+    Yields (nginx URL, gunicorn URL, work directory). PUBLIC_URL is nginx's address, and
+    gunicorn writes the build for nginx (BUILD_DIR) before it takes requests."""
+    with tempfile.TemporaryDirectory(prefix="bsg-nginx-") as tmp:
+        workdir = Path(tmp)
+        port = free_port()
+        url = f"http://127.0.0.1:{port}"
+        build_dir = workdir / "build"
+        with production_server(public_url=url, BUILD_DIR=str(build_dir), **settings) as app:
+            upstream = app.removeprefix("http://")
+            block = deploy_config(build_dir, upstream, port, workdir / "access.log")
+            conf = _nginx_main(workdir, block)
+            with _run_nginx(conf, workdir, url + "/healthz"):
+                yield url, app, workdir
+
+
+@contextlib.contextmanager
+def nginx_static(root: Path):
+    """nginx alone serving a static export (the fastest a static host can be here)."""
+    with tempfile.TemporaryDirectory(prefix="bsg-nginx-static-") as tmp:
+        workdir = Path(tmp)
+        port = free_port()
+        block = (
+            "  include /etc/nginx/mime.types;\n  access_log off;\n"
+            f"  server {{ listen 127.0.0.1:{port}; root {root}; index index.html;\n"
+            "    location / { try_files $uri $uri/index.html =404; } }"
+        )
+        conf = _nginx_main(workdir, block)
+        url = f"http://127.0.0.1:{port}"
+        with _run_nginx(conf, workdir, url + "/en/"):
+            yield url

@@ -89,6 +89,10 @@ setup_test_tools() {
   setup_observatory
   # wrk drives the soak test (tests/test_soak.py) against the production server.
   command -v wrk >/dev/null || apt_install wrk
+  # Debian's nginx (and its brotli_static module) runs deploy/nginx.conf in
+  # tests/test_front_server.py and benchmarks/front.py; the service itself is not started.
+  [ -x /usr/sbin/nginx ] && [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] \
+    || apt_install nginx libnginx-mod-http-brotli-static
   # Playwright's own Chromium when it is installed; otherwise Debian's.
   if "$VENV/bin/python" - <<'PY'
 import os, sys

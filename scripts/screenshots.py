@@ -81,7 +81,7 @@ def printed_pages(browser, base: str) -> None:
     for path, name in (
         ("/en/handout", "handout-en"),
         ("/ar/handout", "handout-ar"),
-        ("/poster", "poster"),
+        ("/en/poster", "poster"),
         ("/en/card", "card-en"),
         ("/ar/card", "card-ar"),
     ):

@@ -23,6 +23,7 @@ ROUTES = [
     "/{lang}/handout",
     "/{lang}/offline",
     "/{lang}/manifest.webmanifest",
+    "/{lang}/poster",
     "/poster",
     "/sw.js",
     "/qr/{lang}.svg",

@@ -99,13 +99,13 @@ def test_handout_carries_the_key_messages_warning_signs_and_the_code(public_clie
 )
 def test_staff_are_warned_when_the_address_will_not_work_on_paper(make_app, public_url, warning):
     client = make_app(PUBLIC_URL=public_url).test_client()
-    for path in ("/en/handout", "/poster"):
+    for path in ("/en/handout", "/en/poster"):
         html = client.get(path).get_data(as_text=True)
         assert "staff-warning" in html and warning in html
 
 
 def test_poster_has_every_language_labelled_in_its_own_language(public_client):
-    html = public_client.get("/poster", base_url=PUBLIC).get_data(as_text=True)
+    html = public_client.get("/en/poster", base_url=PUBLIC).get_data(as_text=True)
     for lang in LANGUAGES:
         assert f'<img src="/qr/{lang.code}.svg?v=' in html
         label = f'<div class="poster-label" lang="{lang.html_lang}" dir="{lang.dir}">'
@@ -117,7 +117,7 @@ def test_poster_has_every_language_labelled_in_its_own_language(public_client):
 
 def test_footer_leads_clinics_to_the_handout_and_poster(client):
     html = client.get("/fr/").get_data(as_text=True)
-    assert 'href="/fr/handout"' in html and 'href="/poster"' in html
+    assert 'href="/fr/handout"' in html and 'href="/fr/poster"' in html
 
 
 @pytest.mark.parametrize("staff", ["es", "ar"])
@@ -130,7 +130,7 @@ def test_staff_warning_is_in_the_language_staff_read(make_app, staff):
         heading = gettext("For staff: check the address before printing")
     assert heading != "For staff: check the address before printing"  # really translated
     client = app.test_client()
-    for path in ("/de/handout", "/vi/handout", "/poster"):
+    for path in ("/de/handout", "/vi/handout", "/en/poster"):
         html = client.get(path).get_data(as_text=True)
         found = re.search(
             r'<div class="staff-warning" role="note" lang="([^"]+)" dir="([^"]+)">\s*'

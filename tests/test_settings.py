@@ -71,7 +71,7 @@ def test_refuses_to_start_in_production_without_a_secret_key():
     with pytest.raises(settings.ConfigurationError, match="SECRET_KEY is not set"):
         create_app({"SECRET_KEY": settings.DEV_SECRET_KEY})
     key = secrets.token_hex(32)
-    assert create_app({"SECRET_KEY": key}).secret_key == key
+    assert create_app({"SECRET_KEY": key, "PUBLIC_URL": "https://guide.example"}).secret_key == key
 
 
 @pytest.mark.parametrize(
@@ -86,7 +86,7 @@ def test_refuses_to_start_in_production_without_a_secret_key():
 )
 def test_refuses_a_weak_secret_key_in_production(key, message):
     with pytest.raises(settings.ConfigurationError, match=message) as refused:
-        create_app({"SECRET_KEY": key})
+        create_app({"SECRET_KEY": key, "PUBLIC_URL": "https://guide.example"})
     assert "secrets.token_hex(32)" in str(refused.value)  # says how to make a good one
     assert key not in str(refused.value) or len(key) == 1  # never echoes the key itself
 
@@ -100,6 +100,13 @@ def test_a_weak_key_still_runs_debug_and_tests():
 def test_flask_debug_from_the_environment_counts_as_debug(monkeypatch):
     monkeypatch.setenv("FLASK_DEBUG", "1")  # what `flask run --debug` sets
     assert create_app().debug
+
+
+def test_refuses_to_start_in_production_without_a_public_url():
+    with pytest.raises(settings.ConfigurationError, match="PUBLIC_URL is not set"):
+        create_app({"SECRET_KEY": "a" * 64})
+    # Development and tests may run without it (links then follow the request's address).
+    assert create_app({"TESTING": True}) and create_app({"DEBUG": True})
 
 
 def test_development_key_is_the_same_in_every_process():
@@ -116,11 +123,12 @@ def test_development_key_is_the_same_in_every_process():
 def test_settings_come_from_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("INSTANCE_PATH", str(tmp_path))  # ignore a developer's instance/config.py
     monkeypatch.setenv("SECRET_KEY", secrets.token_hex(32))
+    monkeypatch.setenv("PUBLIC_URL", "https://guide.example")
     monkeypatch.setenv("CLINIC_NAME", "Harbour Physio")
     monkeypatch.setenv("CLINIC_PHONE", "020 7946 0000")
     app = create_app()
     assert app.config["CLINIC_NAME"] == "Harbour Physio"
-    html = app.test_client().get("/en/").get_data(as_text=True)
+    html = app.test_client().get("/en/", base_url="https://guide.example").get_data(as_text=True)
     assert "Harbour Physio" in html and 'href="tel:02079460000"' in html
 
 
@@ -138,6 +146,7 @@ def test_start_up_refusal_message_reaches_the_operator(tmp_path):
 def test_instance_config_file_is_read(monkeypatch, tmp_path):
     (tmp_path / "config.py").write_text(
         'SECRET_KEY = "from-the-file-0123456789abcdefghij"\nCLINIC_NAME = "Bay PT"\n'
+        'PUBLIC_URL = "https://guide.example"\n'
     )
     monkeypatch.setenv("INSTANCE_PATH", str(tmp_path))
     app = create_app()

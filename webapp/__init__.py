@@ -13,7 +13,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import assets, caching, errors, i18n, security, settings
+from . import assets, build, errors, i18n, security, serve, settings
 from .languages import LanguageConverter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,10 +36,11 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     app.url_map.converters["lang"] = LanguageConverter
     app.url_map.strict_slashes = True
+    app.url_map.merge_slashes = False  # `//en/` is not an address of ours: a 404
 
     i18n.init_app(app)
     assets.init_app(app)
-    caching.init_app(app)
+    serve.init_app(app)
     security.init_app(app)
     errors.init_app(app)
 
@@ -56,4 +57,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(diary.bp)
     pwa.init_app(app)
     app.register_blueprint(health.bp)
+    if not (app.debug or app.testing):
+        # Production: every public file rendered once, before gunicorn forks its workers.
+        build.for_base(app, app.config["PUBLIC_URL"]).warm()
     return app

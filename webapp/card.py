@@ -10,12 +10,9 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template
 
-from .caching import prerendered
-
 bp = Blueprint("card", __name__)
 
 
 @bp.get("/<lang:lang>/card")
-@prerendered
 def page(lang: str):
     return render_template("card.html")

@@ -35,7 +35,6 @@ from wtforms.validators import Optional
 from wtforms.validators import ValidationError as WTFValidationError
 
 from . import triage
-from .caching import prerendered
 from .i18n import current_language
 from .languages import BY_CODE
 
@@ -82,6 +81,12 @@ def _index_of_last(answers: dict[str, str]) -> int:
     return max(len(answers) - 1, 0)
 
 
+def this_origin() -> str:
+    """Our origin, scheme included: PUBLIC_URL's, else (development) the request's."""
+    parts = urlsplit(current_app.config.get("PUBLIC_URL") or request.host_url)
+    return f"{parts.scheme}://{parts.netloc}".lower()
+
+
 def from_this_site() -> bool:
     """Cross-site POST protection for the first step, which carries no token yet."""
     site = request.headers.get("Sec-Fetch-Site")
@@ -90,7 +95,8 @@ def from_this_site() -> bool:
     origin = request.headers.get("Origin")
     if origin is None:  # an old browser that sends neither: nothing to go on
         return True
-    return urlsplit(origin).netloc == request.host
+    # http://clinic is another origin than https://clinic: compare scheme, host and port.
+    return origin.strip().lower() == this_origin()
 
 
 def token_problem(answers: dict[str, str]) -> bool:
@@ -181,12 +187,15 @@ def all_outcomes() -> list[dict]:
     return screens
 
 
-def render_step(answers: dict[str, str], *, index: int, error=False, notice=None, status=200):
+def render_step(
+    answers: dict[str, str], *, index: int, error=False, notice=None, status=200, token=True
+):
     """Question `index`, earlier answers in hidden fields, its own answer (if any) selected."""
     question = triage.QUESTIONS[index]
     return render_check(
         "step",
         status,
+        token=token,
         question=question,
         index=index,
         step=index,
@@ -197,8 +206,8 @@ def render_step(answers: dict[str, str], *, index: int, error=False, notice=None
     )
 
 
-def render_check(mode: str, status: int, **context):
-    needs_token = mode != "start"
+def render_check(mode: str, status: int, token: bool = True, **context):
+    needs_token = mode != "start" and token
     response = make_response(
         render_template(
             "check.html",
@@ -212,13 +221,12 @@ def render_check(mode: str, status: int, **context):
         ),
         status,
     )
-    if needs_token:
+    if mode != "start":
         response.headers["Cache-Control"] = "no-store"
     return response
 
 
 @bp.get("/<lang:lang>/check")
-@prerendered
 def check(lang: str):
     return render_check(
         "start",
@@ -255,7 +263,10 @@ def answer(lang: str):
         # Friendly, translated, and nothing lost: the same place again, with a fresh token.
         on_outcome = decision.outcome is not None and step == len(answers)
         index = _index_of_last(answers) if on_outcome else step
-        return render_step(answers, index=index, notice="expired", status=400)
+        # A refused first step starts no session (no cookie for a cross-site post): the
+        # page asks again without a token, and a first step sent from our page needs none.
+        first_only = set(answers) <= {triage.QUESTIONS[0].key}
+        return render_step(answers, index=index, notice="expired", status=400, token=not first_only)
 
     if action == "back":
         index = max(step - 1, 0)

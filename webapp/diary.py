@@ -14,7 +14,6 @@ from flask import Blueprint, current_app, render_template, url_for
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
-from .caching import prerendered
 from .i18n import current_language
 from .languages import BY_CODE
 
@@ -137,13 +136,11 @@ def context() -> dict:
 
 
 @bp.get("/<lang:lang>/diary")
-@prerendered
 def page(lang: str):
     return render_template("diary.html", **context())
 
 
 @bp.get("/<lang:lang>/diary/print")
-@prerendered
 def paper(lang: str):
     return render_template(
         "diary_print.html",

@@ -17,14 +17,11 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import click
 
-from . import create_app
-from .languages import LANGUAGES
-from .pwa import precache_lists
-from .security import HEADERS
+from . import build, create_app
+from .security import HEADERS, HSTS
 from .settings import ConfigurationError, address_problem, load, summary
 
 REFUSALS = {
@@ -35,16 +32,10 @@ REFUSALS = {
 }
 
 
-def target_for(out: Path, url: str) -> Path:
-    """Where a URL lives in the export: pages as `<path>/index.html`, files as themselves."""
-    path = urlsplit(url).path.strip("/")
-    if "." in path.rsplit("/", 1)[-1]:
-        return out / path
-    return out / path / "index.html"
-
-
-def headers_file() -> str:
+def headers_file(public_url: str = "") -> str:
     common = "".join(f"  {name}: {value}\n" for name, value in HEADERS.items())
+    if public_url.startswith("https://"):
+        common += f"  Strict-Transport-Security: {HSTS}\n"
     return (
         f"/*\n{common}"
         "/static/*\n  Cache-Control: public, max-age=31536000, immutable\n"
@@ -54,35 +45,22 @@ def headers_file() -> str:
 
 
 def export(out: Path, public_url: str, **settings) -> list[str]:
+    """Write the build (`webapp/build.py`, the same files the server serves), byte for byte,
+    plus what only a static host needs: `index.html`, `404.html` and `_headers`."""
     app = create_app({"STATIC_EXPORT": True, "PUBLIC_URL": public_url, **settings})
-    client = app.test_client()
-    written = []
-
-    def write(url: str, target: Path, status: int = 200) -> None:
-        response = client.get(url, base_url=public_url, headers={"Accept-Encoding": "identity"})
-        if response.status_code != status:
-            raise click.ClickException(f"{url} answered {response.status_code}")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(response.get_data())
-        written.append(str(target.relative_to(out)))
-
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    # Every language's pages, manifest and code: the service worker's own list of them.
-    with app.test_request_context(base_url=public_url):
-        per_language = precache_lists()["languages"]
-    for lang in LANGUAGES:
-        for url in per_language[lang.code] + [f"/qr/{lang.code}.png"]:
-            write(url, target_for(out, url))
-    write("/poster", out / "poster" / "index.html")
-    write("/sw.js", out / "sw.js")
-    write("/en/", out / "index.html")  # a static host cannot negotiate: English, with the switcher
-    write("/404", out / "404.html", status=404)
-    shutil.copytree(app.static_folder, out / "static")
-    (out / "_headers").write_text(headers_file(), encoding="utf-8")
-    written += ["static/", "_headers"]
-    return written
+    the_build = build.for_base(app, app.config["PUBLIC_URL"])
+    written = the_build.write(out)
+    # A static host cannot negotiate: English, with the switcher.
+    (out / "index.html").write_bytes(the_build.get("/en/").body)
+    response = app.test_client().get("/404", base_url=public_url)
+    if response.status_code != 404:
+        raise click.ClickException(f"/404 answered {response.status_code}")
+    (out / "404.html").write_bytes(response.get_data())
+    (out / "_headers").write_text(headers_file(public_url), encoding="utf-8")
+    return [*written, "index.html", "404.html", "_headers"]
 
 
 @click.command()

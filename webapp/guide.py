@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from flask import Blueprint, redirect, render_template, request, url_for
 
-from .caching import prerendered
 from .languages import negotiate
 
 bp = Blueprint("guide", __name__)
@@ -19,6 +18,5 @@ def choose_language():
 
 
 @bp.get("/<lang:lang>/")
-@prerendered
 def page(lang: str):
     return render_template("guide.html")

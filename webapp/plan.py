@@ -24,7 +24,6 @@ from markupsafe import Markup
 from wtforms import SelectMultipleField, StringField, TextAreaField
 
 from . import plan_code, plan_content
-from .caching import prerendered
 from .i18n import public_base
 from .languages import BY_CODE
 from .plan_code import Plan
@@ -290,7 +289,6 @@ def build(lang: str):
 
 
 @bp.get("/<lang:lang>/plan")
-@prerendered
 def page(lang: str):
     device = {
         "key": plan_code.public_jwk(current_app.config["SECRET_KEY"]),

@@ -13,14 +13,23 @@ import io
 from functools import lru_cache
 
 import segno
-from flask import Blueprint, current_app, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
 from . import settings
-from .caching import IMMUTABLE, Prepared, prepare, prerendered, send_prepared
+from .build import IMMUTABLE
 from .i18n import public_base
-from .languages import BY_CODE, LANGUAGES
+from .languages import BY_CODE, LANGUAGES, negotiate
 
 bp = Blueprint("printed", __name__)
 
@@ -33,17 +42,18 @@ def guide_address(lang: str) -> str:
     return public_base() + url_for("guide.page", lang=lang)
 
 
-@lru_cache(maxsize=256)
-def _render(address: str, kind: str) -> Prepared:
+@lru_cache(maxsize=64)
+def _render(address: str, kind: str) -> tuple[bytes, str]:
+    """The code's bytes and type; kept for the few addresses of the offered languages."""
     code = segno.make_qr(address, error="m")  # make_qr: never a Micro QR
     out = io.BytesIO()
     if kind == "svg":
         code.save(
             out, kind="svg", border=4, omitsize=True, xmldecl=False, dark="#000", light="#fff"
         )
-        return prepare(out.getvalue(), "image/svg+xml; charset=utf-8")
+        return out.getvalue(), "image/svg+xml; charset=utf-8"
     code.save(out, kind="png", border=4, scale=10, dark="#000", light="#fff")
-    return prepare(out.getvalue(), "image/png")
+    return out.getvalue(), "image/png"
 
 
 def qr_version(lang: str) -> str:
@@ -57,8 +67,15 @@ def qr_url(lang: str, kind: str = "svg") -> str:
 
 @bp.get("/qr/<lang:lang>.<any(svg, png):kind>")
 def qr(lang: str, kind: str):
+    """Served from the build in production; rendered here in development (and for it)."""
+    try:
+        body, content_type = _render(guide_address(lang), kind)
+    except segno.DataOverflowError:  # an address too long for any QR code (a forged Host)
+        abort(400)
     fresh = request.args.get("v") == qr_version(lang)
-    return send_prepared(_render(guide_address(lang), kind), IMMUTABLE if fresh else "no-cache")
+    response = Response(body, content_type=content_type)
+    response.headers["Cache-Control"] = IMMUTABLE if fresh else "no-cache"
+    return response
 
 
 def address_problem() -> str | None:
@@ -99,7 +116,6 @@ def staff_warning(problem: str, address: str) -> dict:
 
 
 @bp.get("/<lang:lang>/handout")
-@prerendered
 def handout(lang: str):
     return render_template(
         "handout.html",
@@ -111,8 +127,18 @@ def handout(lang: str):
 
 
 @bp.get("/poster")
-@prerendered
-def poster():
+def choose_poster():
+    """The address printed in older instructions: the poster in the negotiated language."""
+    response = redirect(url_for("printed.poster", lang=negotiate(request).code), code=302)
+    response.headers["Vary"] = "Accept-Language, Cookie"
+    response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
+@bp.get("/<lang:lang>/poster")
+def poster(lang: str):
+    """Every offered language's code, each labelled in its own language; the page around
+    them in `lang`, the language of the staff member printing it."""
     codes = []
     for lang in LANGUAGES:
         with force_locale(lang.locale):

@@ -1,93 +1,60 @@
 """Installing and offline use: the manifest, the service worker and the offline page.
 
-The service worker's precache list and its version are generated here from the app
-itself: the hashed URL of every static file, and the rendered bytes of every page and
-manifest it saves. Any change of content, translation, setting or asset therefore gives
-a new worker, without anyone bumping a number.
+The service worker's precache list and its version come from the build (`build.py`): the
+hashed URL of every static file, and the rendered bytes of every page and manifest it
+saves. Any change of content, translation, setting or asset therefore gives a new worker,
+without anyone bumping a number; `/sw.js` is built once per process, like every page.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
-from flask import Blueprint, Response, current_app, render_template, request, url_for
+from flask import Blueprint, Response, abort, current_app, render_template, url_for
 from flask_babel import gettext as _
 
-from .assets import asset_url, asset_urls
-from .caching import prerendered
+from . import build
+from .assets import asset_url
 from .i18n import current_language
 from .languages import LANGUAGES
-from .printed import qr_url
 
 bp = Blueprint("pwa", __name__)
 
 SOURCE = Path(__file__).resolve().parent.parent / "service_worker"
 THEME_COLOR = "#0b5394"
 
-#: The pages of one language that the worker saves for offline use.
-LANGUAGE_PAGES = (
-    "guide.page",
-    "check.check",
-    "card.page",
-    "printed.handout",
-    "pwa.offline",
-    "plan.page",
-    "diary.page",
-    "diary.paper",
-)
-
 
 def precache_lists() -> dict:
     """What the worker saves: assets shared by all languages, and each language's pages."""
-    shared = [url for url in asset_urls() if "/screenshots/" not in url]
-    languages = {
-        lang.code: [url_for(endpoint, lang=lang.code) for endpoint in LANGUAGE_PAGES]
-        + [url_for("pwa.manifest", lang=lang.code), qr_url(lang.code)]
-        for lang in LANGUAGES
-    }
-    return {"shared": shared, "languages": languages}
+    return build.current().precache_lists()
 
 
-def build() -> dict:
-    """The precache lists and a version hashed from everything in them.
-
-    Each saved page is rendered through the app itself, each in an application context
-    of its own: a nested request would otherwise share this request's `g`, and with it
-    the language and translations of the first page rendered.
-    """
-    app = current_app._get_current_object()
-    lists = precache_lists()
-    digest = hashlib.sha256()
-    client = app.test_client()
-    for url in lists["shared"]:
-        digest.update(url.encode())  # the URL carries the file's content hash
-    for urls in lists["languages"].values():
-        for url in urls:
-            with app.app_context():
-                response = client.get(url, base_url=request.host_url)
-            digest.update(url.encode() + b"\0" + response.get_data())
+def worker_build() -> dict:
+    """The precache lists and a version hashed from everything in them."""
+    current = build.current()
+    try:
+        version = current.version()
+    except build.RenderError:  # development: a page cannot be made for this Host
+        abort(400)
     return {
-        "version": digest.hexdigest()[:16],
+        "version": version,
         "offline": {lang.code: url_for("pwa.offline", lang=lang.code) for lang in LANGUAGES},
-        **lists,
+        **current.precache_lists(),
     }
 
 
 @bp.get("/sw.js")
-@prerendered
 def service_worker():
     if current_app.config["SERVICE_WORKER_KILL_SWITCH"]:
         source = (SOURCE / "retire.js").read_text(encoding="utf-8")
     else:
         source = (SOURCE / "sw.js").read_text(encoding="utf-8")
-        source = source.replace('"__BUILD__"', json.dumps(build(), separators=(",", ":")))
+        source = source.replace('"__BUILD__"', json.dumps(worker_build(), separators=(",", ":")))
     return Response(source, content_type="text/javascript; charset=utf-8")
 
 
 @bp.get("/<lang:lang>/manifest.webmanifest")
-@prerendered
 def manifest(lang: str):
     current = current_language()
     icons = [
@@ -153,7 +120,6 @@ def manifest(lang: str):
 
 
 @bp.get("/<lang:lang>/offline")
-@prerendered
 def offline(lang: str):
     return render_template("offline.html")
 

@@ -219,6 +219,15 @@ def finalize(config) -> None:
             'for example: python3 -c "import secrets; print(secrets.token_hex(32))"'
         )
 
+    production = not (config.get("DEBUG") or config.get("TESTING") or config.get("STATIC_EXPORT"))
+    if production and not public_url:
+        raise ConfigurationError(
+            "PUBLIC_URL is not set. Back Spasm Guide will not start in production without "
+            "it, because its links, its service worker and the printed QR codes must point "
+            "at the address patients use, never at whatever Host a request names. Set "
+            "PUBLIC_URL to that https address, for example: https://guide.example-clinic.org"
+        )
+
 
 def _language_codes() -> list[str]:
     from .languages import LANGUAGES

@@ -32,7 +32,7 @@ PAGE_TYPES = [
     "/{code}/offline",
     "/{code}/diary",
     "/{code}/diary/print",
-    "/poster",
+    "/{code}/poster",
     "/{code}/missing",
 ]
 WIDTHS = {"320": {"width": 320, "height": 720}, "desktop": {"width": 1280, "height": 900}}

@@ -50,7 +50,7 @@ def test_export_writes_every_page_as_index_html(exported):
             assert (exported / code / page / "index.html").is_file()
         assert (exported / code / "manifest.webmanifest").is_file()
         assert (exported / "qr" / f"{code}.svg").is_file()
-    assert (exported / "sw.js").is_file() and (exported / "poster" / "index.html").is_file()
+    assert (exported / "sw.js").is_file() and (exported / "en" / "poster" / "index.html").is_file()
     assert (exported / "static" / "css" / "site.css").is_file()
     headers = (exported / "_headers").read_text()
     assert "Content-Security-Policy: default-src 'none'" in headers

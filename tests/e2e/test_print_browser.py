@@ -74,7 +74,7 @@ def test_each_handout_prints_on_one_page_and_its_code_scans(page, public_server,
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 def test_poster_prints_on_one_page_with_every_code_scannable(page, public_server, paper):
-    pdf = printed(page, f"{public_server.url}/poster", paper)
+    pdf = printed(page, f"{public_server.url}/en/poster", paper)
     assert len(pdf) == 1
     codes = scan(pdf[0])
     assert sorted(c.text for c in codes) == sorted(f"{PUBLIC}/{lang.code}/" for lang in LANGUAGES)

@@ -21,7 +21,7 @@ PAGES = [
     "/{code}/offline",
     "/{code}/diary",
     "/{code}/diary/print",
-    "/poster",
+    "/{code}/poster",
     "/{code}/nope",
 ]
 

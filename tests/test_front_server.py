@@ -1,0 +1,170 @@
+"""The production recipe as shipped: Debian's nginx with deploy/nginx.conf in front of
+gunicorn with gunicorn.conf.py, on free loopback ports (without TLS, the only lines left
+out). Every route answers through nginx as the app alone does; the no-JavaScript check
+works with its cookie; half-open clients stall nothing; POSTs are logged without size."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import socket
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from .remote import SCREEN_WALKS, RemotePatient, get
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+from production_server import NGINX, nginx_front
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("nginx") is None and not Path(NGINX).exists(),
+    reason="nginx is installed by scripts/test (Debian's nginx)",
+)
+
+#: Headers that are the server's own business, not the app's.
+SERVER_OWN = {
+    "date",
+    "server",
+    "connection",
+    "keep-alive",
+    "etag",
+    "last-modified",
+    "accept-ranges",
+}
+
+
+@pytest.fixture(scope="module")
+def front():
+    with nginx_front() as servers:
+        yield servers
+
+
+def routes(app: str) -> list[tuple[str, str, dict]]:
+    """Every kind of address: built files (bare and versioned), dynamic, redirects, errors."""
+    html = get(app, "/en/")[2].decode()
+    css = re.search(r'href="(/static/css/site\.css\?v=\w+)"', html).group(1)
+    handout = get(app, "/en/handout")[2].decode()
+    qr = re.search(r'src="(/qr/en\.svg\?v=\w+)"', handout).group(1)
+    paths = [
+        "/en/",
+        "/ar/",
+        "/zh/handout",
+        "/de/offline",
+        "/vi/poster",
+        "/es/manifest.webmanifest",
+        "/sw.js",
+        "/robots.txt",
+        "/qr/fr.png",
+        qr,
+        "/qr/en.svg",
+        css,
+        "/static/css/site.css",
+        "/static/css/site.css?v=stale",
+        "/static/icons/icon-192.png",
+        "/static/js/app.js",
+        "/en/check",
+        "/",
+        "/poster",
+        "/healthz",
+        "/nope",
+        "/xx/",
+        "/en/missing",
+    ]
+    cases = []
+    for path in paths:
+        for encoding in ("gzip, deflate, br", "gzip", "identity"):
+            cases.append(("GET", path, {"Accept-Encoding": encoding, "Accept-Language": "fr"}))
+        cases.append(("HEAD", path, {"Accept-Encoding": "gzip, br"}))
+    cases += [("POST", "/en/", {}), ("DELETE", "/sw.js", {}), ("POST", "/static/js/app.js", {})]
+    return cases
+
+
+def comparable(headers: dict) -> dict:
+    return {k.lower(): v for k, v in headers.items() if k.lower() not in SERVER_OWN}
+
+
+def test_every_route_answers_through_nginx_as_from_the_app_alone(front):
+    nginx, app, _ = front
+    for method, path, headers in routes(app):
+        direct = get(app, path, {**headers, "Host": urlsplit(nginx).netloc}, method)
+        proxied = get(nginx, path, headers, method)
+        where = f"{method} {path} {headers}"
+        assert proxied[0] == direct[0], where
+        assert comparable(proxied[1]) == comparable(direct[1]), where
+        assert proxied[2] == direct[2], where
+        if proxied[0] == 200 and method == "GET" and "ETag" in direct[1]:
+            # Each revalidates with its own strong ETag.
+            assert get(nginx, path, {**headers, "If-None-Match": proxied[1]["ETag"]})[0] == 304
+            assert "ETag" in proxied[1]
+
+
+def test_the_no_javascript_check_works_through_nginx_with_its_cookie(front):
+    nginx, _, _ = front
+    patient = RemotePatient(nginx)
+    assert patient.status == 200
+    assert patient.submit("no") == 200  # the first step: starts the session
+    assert "Set-Cookie" in patient.headers and "HttpOnly" in patient.headers["Set-Cookie"]
+    assert patient.walk(["no", "no", "no", "yes"]) == [200] * 4
+    assert re.search(r'data-outcome="evaluate"', patient.html)
+    stranger = RemotePatient(nginx)  # no cookie: a later step's token is refused kindly
+    stranger.submit("no")
+    stranger.opener = RemotePatient(nginx).opener
+    assert stranger.submit("no") == 400
+
+
+def half_open(nginx: str, n: int) -> list[socket.socket]:
+    parts = urlsplit(nginx)
+    sockets = []
+    for i in range(n):
+        sock = socket.create_connection((parts.hostname, parts.port), timeout=5)
+        if i % 2:  # headers never finished
+            sock.sendall(b"GET /en/ HTTP/1.1\r\nHost: " + parts.netloc.encode() + b"\r\nX-A: ")
+        else:  # a body announced and never sent
+            sock.sendall(
+                b"POST /en/check HTTP/1.1\r\nHost: " + parts.netloc.encode() + b"\r\n"
+                b"Content-Type: application/x-www-form-urlencoded\r\n"
+                b"Content-Length: 4000\r\n\r\nstep=0&"
+            )
+        sockets.append(sock)
+    return sockets
+
+
+def test_sixteen_half_open_connections_do_not_stop_healthz(front):
+    nginx, _, _ = front
+    sockets = half_open(nginx, 16)
+    try:
+        started = time.monotonic()
+        for path in ("/healthz", "/en/check", "/en/"):
+            assert get(nginx, path)[0] == 200
+        assert time.monotonic() - started < 1.0
+    finally:
+        for sock in sockets:
+            sock.close()
+
+
+def test_post_lines_in_nginx_log_hold_no_size_or_time(front):
+    nginx, _, workdir = front
+    for answers in SCREEN_WALKS[:3]:
+        RemotePatient(nginx).walk(answers)
+    get(nginx, "/en/")
+    lines = (workdir / "access.log").read_text().splitlines()
+    posts = [line for line in lines if '"POST ' in line]
+    assert posts and all(re.fullmatch(r'127\.0\.0\.1 "POST /[\w/.-]*" \d{3}', p) for p in posts)
+    screens = [line for line in posts if line.endswith(" 200")]
+    assert len(screens) >= 8 and set(screens) == {'127.0.0.1 "POST /en/check" 200'}
+    gets = [line for line in lines if '"GET /en/" 200' in line]
+    assert gets and re.fullmatch(r'127\.0\.0\.1 "GET /en/" 200 \d+ \d+\.\d+', gets[-1])
+
+
+def test_nginx_serves_the_build_the_app_wrote(front):
+    nginx, _, workdir = front
+    site = workdir / "build" / "site"
+    assert (site / "en" / "index.html").is_file() and (site / "sw.js.br").is_file()
+    assert (site / "en" / "check" / "index.html").is_file()  # the GET carries no token
+    _, headers, body = get(nginx, "/en/", {"Accept-Encoding": "identity"})
+    assert body == (site / "en" / "index.html").read_bytes()
+    assert headers["Server"] == "nginx"

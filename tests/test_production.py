@@ -1,0 +1,124 @@
+"""The production server as run (gunicorn with gunicorn.conf.py, on loopback): the attack
+reproductions of issue 18 fail against it. In-process tests: test_build.py."""
+
+from __future__ import annotations
+
+import http.client
+import os
+import re
+import runpy
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from .remote import SCREEN_WALKS, RemotePatient, get, raw, worker_rss_kib, workers
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+from production_server import ROOT, production_server
+
+
+def test_gunicorn_listens_on_loopback_trusts_no_prefix_and_logs_no_size(monkeypatch):
+    for name in ("BIND", "FORWARDED_ALLOW_IPS", "ACCESS_LOG"):
+        monkeypatch.delenv(name, raising=False)
+    conf = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    assert conf["bind"] == "127.0.0.1:8000"
+    assert conf["forwarder_headers"] == ""
+    assert conf["forwarded_allow_ips"] == "127.0.0.1"
+    # Size (%(B)s %(b)s) and timing (%(D)s %(M)s %(T)s %(L)s) would give answers away.
+    assert not re.search(r"%\((B|b|D|M|T|L)\)s", conf["access_log_format"])
+
+
+def distinct_spellings(n: int) -> list[str]:
+    forms = [
+        "/static/x{i}/../screenshots/vi-wide.png",
+        "/static/./screenshots/{i}/../vi-wide.png",
+        "/static/%2e%2e/static/screenshots/vi-wide.png?{i}",
+        "/static//screenshots/vi-wide.png?{i}",
+        "/static/screenshots/./vi-wide.png?v={i}",
+    ]
+    return [forms[i % len(forms)].format(i=i) for i in range(n)]
+
+
+def test_5000_spellings_of_static_paths_leave_worker_memory_flat(tmp_path):
+    with production_server() as base:
+        master = production_server.last_pid
+        parts = urlsplit(base)
+        while len(workers(master)) < 2:  # both workers up (the first answers alone)
+            time.sleep(0.05)
+        for n in range(200):  # warm both workers up: the file, and the 404 page
+            assert get(base, "/static/screenshots/vi-wide.png")[0] == 200
+            assert get(base, f"/static/w{n}/../screenshots/vi-wide.png")[0] == 404
+        before = worker_rss_kib(master)
+        statuses = set()
+        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+        for n, path in enumerate(distinct_spellings(5000)):
+            connection.request("GET", path, headers={"Host": f"127.0.0.1:{n % 60000 + 1}"})
+            response = connection.getresponse()
+            response.read()
+            statuses.add(response.status)
+            if response.getheader("Connection") == "close":
+                connection.close()
+                connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+        connection.close()
+        after = worker_rss_kib(master)
+    print(f"worker RSS {before} KiB before, {after} KiB after 5,000 spellings")
+    assert statuses <= {200, 404}, statuses
+    assert after - before < 5 * 1024, (before, after)
+
+
+def test_a_proxy_cannot_set_script_name(tmp_path):
+    with production_server() as base:
+        for path in ("/de/", "/de/check", "/sw.js", "/nope"):
+            plain = get(base, path)
+            prefixed = get(base, path, {"SCRIPT_NAME": "/evil", "X-Forwarded-Prefix": "/evil"})
+            assert prefixed[0] == plain[0], path
+            assert prefixed[2] == plain[2], path
+            assert b"/evil" not in prefixed[2]
+
+
+def test_every_check_screen_leaves_the_same_log_line(tmp_path):
+    log = tmp_path / "access.log"
+    with production_server(ACCESS_LOG=str(log)) as base:
+        statuses = []
+        for answers in SCREEN_WALKS:
+            patient = RemotePatient(base)
+            statuses += patient.walk(answers)
+            assert patient.status == 200 and "data-outcome=" in patient.html
+    assert set(statuses) == {200} and len(statuses) >= 15
+    posts = [line for line in log.read_text().splitlines() if '"POST ' in line]
+    assert len(posts) == len(statuses)
+    assert set(posts) == {'127.0.0.1 "POST /en/check" 200'}, set(posts)
+
+
+def test_chunked_and_oversized_check_bodies_are_refused_not_cut():
+    body = b"step=0&bladder-bowel=no&pad=" + b"x" * (20 * 1024)
+    with production_server() as base:
+        host = urlsplit(base).netloc.encode()
+        head = (
+            b"POST /en/check HTTP/1.1\r\nHost: " + host + b"\r\nConnection: close\r\n"
+            b"Content-Type: application/x-www-form-urlencoded\r\nSec-Fetch-Site: same-origin\r\n"
+        )
+        chunked = head + b"Transfer-Encoding: chunked\r\n\r\n"
+        chunked += f"{len(body):x}\r\n".encode() + body + b"\r\n0\r\n\r\n"
+        status, answer = raw(base, chunked)
+        assert status == 411 and b"<html" in answer
+        small = b"step=0&bladder-bowel=no"
+        chunked_small = head + b"Transfer-Encoding: chunked\r\n\r\n"
+        chunked_small += f"{len(small):x}\r\n".encode() + small + b"\r\n0\r\n\r\n"
+        assert raw(base, chunked_small)[0] == 411  # never half-read: the length must be declared
+        declared = head + f"Content-Length: {len(body)}\r\n\r\n".encode() + body
+        status, answer = raw(base, declared)
+        assert status == 413 and b"That was too much to send" in answer
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="needs /proc")
+def test_sw_js_under_many_hosts_is_fast_and_the_same(tmp_path):
+    with production_server() as base:
+        first = get(base, "/sw.js")
+        assert first[0] == 200
+        for n in range(200):
+            answer = get(base, "/sw.js", {"Host": f"127.0.0.1:{n + 1}"})
+            assert answer[0] == 200 and answer[2] == first[2]
