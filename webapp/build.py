@@ -53,7 +53,8 @@ PER_LANGUAGE: tuple[Page, ...] = (
     Page("guide.page"),
     Page("check.check"),  # no token: the no-JS form's POSTs are answered per request
     Page("card.page"),
-    Page("printed.handout"),
+    # For printing at the clinic: online only, so each language's offline copy keeps its budget.
+    Page("printed.handout", precache=False),
     Page("pwa.offline"),
     Page("plan.page"),
     Page("diary.page"),
@@ -61,9 +62,19 @@ PER_LANGUAGE: tuple[Page, ...] = (
     # copy to keep each language within the precache budget.
     Page("diary.paper", precache=False),
     Page("pwa.manifest"),
-    Page("printed.qr", {"kind": "svg"}),  # the handout's code, so it shows offline
+    Page("printed.qr", {"kind": "svg"}, precache=False),  # the handout's code
     Page("printed.qr", {"kind": "png"}, precache=False),
     Page("printed.poster", precache=False),
+)
+
+#: Static files only the browser's install dialog and home screen use, fetched online when
+#: installing: left out of the offline copy to keep each language within its budget.
+INSTALL_ONLY = (
+    "/static/screenshots/",
+    "/static/icons/icon-192.png",
+    "/static/icons/icon-512.png",
+    "/static/icons/maskable-",
+    "/static/icons/apple-touch-icon.png",
 )
 
 #: Files outside any language (static files are added from `static/` itself).
@@ -150,7 +161,7 @@ def plan() -> list[Planned]:
         planned.append(Planned(path, path, page, None, None))
     for name, digest in hashes().items():
         path = url_for("static", filename=name)
-        page = Page("static", precache="/screenshots/" not in path)  # install dialog only
+        page = Page("static", precache=not path.startswith(INSTALL_ONLY))
         planned.append(Planned(path, f"{path}?v={digest}", page, None, digest))
     return planned
 

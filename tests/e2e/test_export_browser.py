@@ -96,8 +96,8 @@ def test_export_works_offline(page, static_server):
         page.locator(f".check-screen input[value={answer}]").check()
         page.locator("button[value=continue]").click()
     expect(page.locator("[data-outcome]")).to_have_attribute("data-outcome", "emergency")
-    page.goto(static_server.url + "/de/handout")
-    expect(page.locator(".handout")).to_be_visible()
+    page.goto(static_server.url + "/de/card")
+    expect(page.locator(".wallet")).to_be_visible()
 
 
 def test_export_is_installable(page, static_server):
