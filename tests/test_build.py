@@ -117,7 +117,13 @@ def test_non_canonical_spellings_are_404_or_a_redirect_and_keep_nothing(public, 
         response = public.get("/", environ_overrides={"PATH_INFO": spelling})
         assert response.status_code in (404, 308), spelling
     assert len(current.files) == kept
-    assert set(public_app.extensions) <= {"build", "asset_hashes", "babel", "csrf"}
+    assert set(public_app.extensions) <= {
+        "build",
+        "asset_hashes",
+        "asset_integrity",
+        "babel",
+        "csrf",
+    }
 
 
 def test_script_name_changes_nothing(public):
@@ -286,8 +292,9 @@ def test_export_headers_carry_hsts_only_over_https():
 
 def test_the_export_is_the_build_byte_for_byte(tmp_path):
     out = tmp_path / "export"
-    export(out, PUBLIC, **CLINIC)
-    app = create_app({"STATIC_EXPORT": True, "PUBLIC_URL": PUBLIC, **CLINIC})
+    key = {"SECRET_KEY": "export-test-key-" + "0123456789abcdef" * 2}  # the plan page's key
+    export(out, PUBLIC, **key, **CLINIC)
+    app = create_app({"STATIC_EXPORT": True, "PUBLIC_URL": PUBLIC, **key, **CLINIC})
     same = build.for_base(app, PUBLIC).warm()
     expected = {disk_path(path): same.get(path).body for path in same.planned}
     files = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
@@ -296,11 +303,12 @@ def test_the_export_is_the_build_byte_for_byte(tmp_path):
     for name, body in expected.items():
         assert files[name] == body, name
     # The server's build has the same bytes, but for the check page (its no-JavaScript form
-    # needs a server) and the worker, whose version hashes that page.
-    server = create_app({"TESTING": True, "PUBLIC_URL": PUBLIC, **CLINIC})
+    # needs a server), the guide (its footer links the plan builder, which needs the server's
+    # key) and the worker, whose version hashes those pages.
+    server = create_app({"TESTING": True, "PUBLIC_URL": PUBLIC, **key, **CLINIC})
     served = build.for_base(server, PUBLIC)
     for path in served.planned:
-        if path.endswith("/check") or path == "/sw.js":
+        if path.endswith(("/check", "/")) or path == "/sw.js":
             assert served.get(path).body != same.get(path).body
         else:
             assert served.get(path).body == same.get(path).body, path

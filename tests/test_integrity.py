@@ -10,7 +10,7 @@ import pytest
 
 from webapp.languages import LANGUAGES
 
-PAGES = ["/poster", "/en/missing"] + [
+PAGES = ["/en/poster", "/en/missing"] + [
     f"/{lang.code}/{page}" for lang in LANGUAGES for page in ("", "check", "handout", "offline")
 ]
 SCRIPT = re.compile(r"<script\b([^>]*)>")

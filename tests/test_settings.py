@@ -104,7 +104,7 @@ def test_flask_debug_from_the_environment_counts_as_debug(monkeypatch):
 
 def test_refuses_to_start_in_production_without_a_public_url():
     with pytest.raises(settings.ConfigurationError, match="PUBLIC_URL is not set"):
-        create_app({"SECRET_KEY": "a" * 64})
+        create_app({"SECRET_KEY": secrets.token_hex(32)})
     # Development and tests may run without it (links then follow the request's address).
     assert create_app({"TESTING": True}) and create_app({"DEBUG": True})
 
