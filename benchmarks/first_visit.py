@@ -2,7 +2,7 @@
 
 Opens /<lang>/ in a fresh Chromium profile on a phone viewport against the production
 server and counts what the page itself loads (HTML, CSS, JS, images, favicon), as
-DESIGN.md's request budget defines it: not the manifest and its icons (fetched for
+docs/design.md's request budget defines it: not the manifest and its icons (fetched for
 installing), nor /sw.js and its precache (fetched in the background). Then it waits for
 the service worker and adds up the precache. Writes benchmarks/results/first_visit.json.
 

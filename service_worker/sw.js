@@ -1,6 +1,6 @@
 /* Back Spasm Guide service worker (served at /sw.js, scope "/").
 
-   Strategy (see DESIGN.md, "Service worker strategy"):
+   Strategy (see docs/design.md#service-worker-strategy):
    - One cache per version. The server fills in BUILD below: the version (a hash of every
      saved page and asset) and what to save for each language.
    - Saved pages and assets are answered from the cache first: instant, and no request at

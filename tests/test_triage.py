@@ -13,7 +13,7 @@ ALL = list(itertools.product(triage.ANSWERS, repeat=len(KEYS)))
 
 
 def expected(combo: tuple[str, ...]) -> tuple[str, int]:
-    """DESIGN.md's rules, written out plainly: (outcome, index of the deciding question)."""
+    """docs/design.md's rules, written out plainly: (outcome, index of the deciding question)."""
     positive = ("yes", "not-sure")
     for i in (0, 1):
         if combo[i] in positive:

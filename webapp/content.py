@@ -1,6 +1,6 @@
 """Everything the guide says, defined once.
 
-Each fact of the clinic's article (F1–F17 in DESIGN.md) is written here in plain words as
+Each fact of the clinic's article (F1–F17 in docs/design.md) is written here in plain words as
 a translatable string, and every page that shows it (guide, check, handout) renders it
 from here. A translator therefore meets each sentence exactly once, and a clinician
 reviewing the content reads one file.

@@ -3,7 +3,7 @@
 `/<lang>/plan/new` is the builder (GET the form, POST to make the plan's QR code and
 printable plan). It is the only page of the app meant for staff, and the only one whose
 form carries a CSRF token from the first view. The POST is validated against the limits
-in DESIGN.md, signed (plan_code.py) and answered `no-store`; nothing posted is stored or
+in docs/design.md, signed (plan_code.py) and answered `no-store`; nothing posted is stored or
 logged, and the plan itself leaves the server only inside the link's fragment.
 
 `/<lang>/plan` is the patient's page: the same static page for everyone (so it is

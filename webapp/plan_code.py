@@ -48,7 +48,7 @@ KEEP = ("walking", "swimming", "cycling", "housework", "gardening", "work", "spo
 #: Take-a-break-from activities (F11 rest), by bit. Append only.
 BREAK = ("lifting", "bending", "sitting", "standing", "running")
 
-#: Limits from DESIGN.md ("What a plan holds").
+#: Limits from docs/design.md ("The recovery plan").
 WALK_MINUTES = (1, 60)
 WALK_TIMES = (1, 6)
 WALK_INCREASE = (1, 15)
