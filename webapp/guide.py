@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import Blueprint, render_template
 
-from .languages import negotiate
+from .i18n import redirect_to_language
 
 bp = Blueprint("guide", __name__)
 
 
 @bp.get("/")
 def choose_language():
-    response = redirect(url_for("guide.page", lang=negotiate(request).code), code=302)
-    response.headers["Vary"] = "Accept-Language, Cookie"
-    response.headers["Cache-Control"] = "no-cache"
-    return response
+    return redirect_to_language("guide.page")
 
 
 @bp.get("/<lang:lang>/")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from flask import Flask, current_app, g, request, url_for
+from flask import Flask, Response, current_app, g, redirect, request, url_for
 from flask_babel import Babel, format_date
 from flask_babel import gettext as _
 from markupsafe import Markup
@@ -29,6 +29,17 @@ def current_language() -> Language:
             or languages.negotiate(request)
         )
     return g.lang
+
+
+def redirect_to_language(endpoint: str) -> Response:
+    """A 302 to `endpoint` in the negotiated language (saved choice, then Accept-Language).
+
+    The answer varies with those headers, so shared caches must not keep one for everyone.
+    """
+    response = redirect(url_for(endpoint, lang=languages.negotiate(request).code), code=302)
+    response.headers["Vary"] = "Accept-Language, Cookie"
+    response.headers["Cache-Control"] = "no-cache"
+    return response
 
 
 def select_locale() -> str:

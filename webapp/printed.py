@@ -18,7 +18,6 @@ from flask import (
     Response,
     abort,
     current_app,
-    redirect,
     render_template,
     request,
     url_for,
@@ -28,8 +27,8 @@ from flask_babel import lazy_gettext as _l
 
 from . import settings
 from .build import IMMUTABLE
-from .i18n import public_base
-from .languages import BY_CODE, LANGUAGES, negotiate
+from .i18n import public_base, redirect_to_language
+from .languages import BY_CODE, LANGUAGES
 
 bp = Blueprint("printed", __name__)
 
@@ -129,10 +128,7 @@ def handout(lang: str):
 @bp.get("/poster")
 def choose_poster():
     """The address printed in older instructions: the poster in the negotiated language."""
-    response = redirect(url_for("printed.poster", lang=negotiate(request).code), code=302)
-    response.headers["Vary"] = "Accept-Language, Cookie"
-    response.headers["Cache-Control"] = "no-cache"
-    return response
+    return redirect_to_language("printed.poster")
 
 
 @bp.get("/<lang:lang>/poster")
