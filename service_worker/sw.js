@@ -3,6 +3,10 @@
    Strategy (see docs/design.md#service-worker-strategy):
    - One cache per version. The server fills in BUILD below: the version (a hash of every
      saved page and asset) and what to save for each language.
+   - Every page of the patient's language is saved, and the guide and the check of every
+     other language the clinic offers (BUILD.everyLanguage), so the language switcher
+     works offline for them. A language counts as the patient's once its offline page is
+     saved; visiting another language online saves the rest of it too.
    - Saved pages and assets are answered from the cache first: instant, and no request at
      all on a reload. Anything else goes to the network, with a 3 s limit, and falls back to
      the cache and then to the language's offline page.
@@ -25,13 +29,19 @@ function saveRequest(url) {
   return new Request(url, { credentials: "omit", cache: "no-cache" });
 }
 
+function pathOf(url) {
+  return new URL(url, self.location.origin).pathname;
+}
+
+// The patient's languages: those whose offline page an earlier version saved.
 async function languagesAlreadySaved() {
+  const offlinePages = new Map(Object.entries(BUILD.offline).map(([lang, url]) => [pathOf(url), lang]));
   const found = new Set();
   for (const name of await caches.keys()) {
     if (!name.startsWith("bsg-")) continue;
     const cache = await caches.open(name);
     for (const request of await cache.keys()) {
-      const lang = languageOf(request.url);
+      const lang = offlinePages.get(pathOf(request.url));
       if (lang) found.add(lang);
     }
   }
@@ -54,7 +64,7 @@ async function saveAll(cache, urls) {
 
 async function saveLanguage(lang) {
   const cache = await caches.open(CACHE);
-  if (await cache.match(BUILD.languages[lang][0], { ignoreVary: true })) return;
+  if (await cache.match(BUILD.offline[lang], { ignoreVary: true })) return;
   await saveAll(cache, BUILD.languages[lang]);
 }
 
@@ -69,6 +79,9 @@ self.addEventListener("install", (event) => {
       }
       const urls = BUILD.shared.slice();
       for (const lang of langs) urls.push(...BUILD.languages[lang]);
+      for (const [lang, pages] of Object.entries(BUILD.everyLanguage)) {
+        if (!langs.has(lang)) urls.push(...pages);
+      }
       // All or nothing: if one file fails, this version is not installed and the old one stays.
       await saveAll(await caches.open(CACHE), urls);
       if (!self.registration.active) await self.skipWaiting();
@@ -105,10 +118,10 @@ async function fallbackPage(url) {
   const cache = await caches.open(CACHE);
   const lang = languageOf(url);
   if (new URL(url).pathname === "/") {
-    // "/" is a redirect on the server; offline, open a saved language instead.
-    for (const code of Object.keys(BUILD.languages)) {
-      const start = BUILD.languages[code][0];
-      if (await cache.match(start, { ignoreVary: true })) return Response.redirect(start, 302);
+    // "/" is a redirect on the server; offline, open the guide in the patient's language.
+    for (const code of Object.keys(BUILD.offline)) {
+      if (!(await cache.match(BUILD.offline[code], { ignoreVary: true }))) continue;
+      return Response.redirect(BUILD.languages[code][0], 302);
     }
   }
   const offline = lang && (await cache.match(BUILD.offline[lang], { ignoreVary: true }));

@@ -27,7 +27,22 @@ from webapp.languages import LANGUAGES
         ("en-GB", "en"),
         ("it-IT,it;q=0.9,fr;q=0.5", "fr"),  # regional fallback after an unserved language
         ("de;q=0.3,es;q=0.8", "es"),  # quality values decide, not order
-        ("ja, ko", "en"),  # nothing we serve: English
+        ("ja, th", "en"),  # nothing we serve: English
+        ("ko-KR,ko;q=0.9", "ko"),
+        ("zh-TW", "zh-hant"),
+        ("zh-HK,zh;q=0.8", "zh-hant"),
+        ("zh-MO", "zh-hant"),
+        ("zh-Hant", "zh-hant"),
+        ("zh-Hant-CA", "zh-hant"),
+        ("zh-Hans-HK", "zh"),  # a script named wins over the region
+        ("zh-SG", "zh"),
+        ("zh", "zh"),
+        ("tl", "fil"),
+        ("fil-PH", "fil"),
+        ("fa-IR", "fa"),
+        ("uk-UA,ru;q=0.5", "uk"),
+        ("pl", "pl"),
+        ("tr-DE", "tr"),
         ("*", "en"),
         ("es;q=0, de", "de"),  # q=0 means "not this one"
         ("", "en"),

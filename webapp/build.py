@@ -30,7 +30,7 @@ import brotli
 import click
 from flask import Flask, current_app, url_for
 
-from .languages import LANGUAGES
+from . import languages
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,9 @@ class Page:
     args: dict = field(default_factory=dict)
     #: Saved by the service worker for offline use.
     precache: bool = True
+    #: Saved in every offered language, not only the patient's, so the language switcher
+    #: works offline for the pages a patient most needs (within the precache budget).
+    every_language: bool = False
     #: Rendered per request on the server (still precached and exported), for a page that
     #: must never come from a shared copy. No page needs it today: the check's GET carries
     #: no form token (its first POST starts the session), and a page that sets a cookie
@@ -50,8 +53,9 @@ class Page:
 
 #: Every page of one language, in the order the service worker saves them.
 PER_LANGUAGE: tuple[Page, ...] = (
-    Page("guide.page"),
-    Page("check.check"),  # no token: the no-JS form's POSTs are answered per request
+    Page("guide.page", every_language=True),
+    # No token: the no-JS form's POSTs are answered per request.
+    Page("check.check", every_language=True),
     Page("card.page"),
     # For printing at the clinic: online only, so each language's offline copy keeps its budget.
     Page("printed.handout", precache=False),
@@ -150,7 +154,7 @@ def plan() -> list[Planned]:
     from .assets import hashes
 
     planned = []
-    for lang in LANGUAGES:
+    for lang in languages.offered():
         for page in PER_LANGUAGE:
             path = url_for(page.endpoint, lang=lang.code, **page.args)
             version = _version(page, lang.code)
@@ -208,17 +212,17 @@ class Build:
         return self
 
     def precache_lists(self) -> dict:
-        """What the worker saves: assets shared by all languages, and each language's pages."""
+        """What the worker saves: assets shared by all languages, each language's pages (for
+        the languages the patient uses) and the pages saved in every offered language."""
         items = list(self.planned.values())
+        pages = [i for i in items if i.lang and i.page.precache]
+        offered = list(dict.fromkeys(i.lang for i in pages))  # planned in the offered order
         return {
             "shared": [i.url for i in items if i.page.endpoint == "static" and i.page.precache],
-            "languages": {
-                lang.code: [
-                    i.url
-                    for i in items
-                    if i.lang == lang.code and i.page.precache and i.page.endpoint != "static"
-                ]
-                for lang in LANGUAGES
+            "languages": {code: [i.url for i in pages if i.lang == code] for code in offered},
+            "everyLanguage": {
+                code: [i.url for i in pages if i.lang == code and i.page.every_language]
+                for code in offered
             },
         }
 

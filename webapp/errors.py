@@ -7,11 +7,13 @@ that says what happened in their language and offers every way back in.
 from __future__ import annotations
 
 import logging
+from urllib.parse import urlsplit
 
 from flask import Flask, current_app, render_template, request
-from flask.globals import request_ctx
 from flask_babel import lazy_gettext as _l
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError
+
+from . import languages
 
 log = logging.getLogger(__name__)
 
@@ -39,27 +41,54 @@ MESSAGES = {
 }
 
 
-def _ensure_url_adapter() -> None:
-    """A request with an untrusted Host has no URL adapter; bind one so links still work."""
-    ctx = request_ctx._get_current_object()
-    if ctx.url_adapter is None:
-        ctx.url_adapter = current_app.url_map.bind("localhost", script_name=request.script_root)
+#: The 404 for a language the guide has but this clinic does not offer (`LANGUAGES`).
+NOT_OFFERED = _l(
+    "This guide is not offered in that language here. Please choose one of the languages below."
+)
+
+
+def _not_offered(path: str) -> bool:
+    first = path.lstrip("/").split("/", 1)[0]
+    return first in languages.BY_CODE and not languages.is_offered(first)
+
+
+def _trusted_environ() -> dict | None:
+    """This request's environ with a Host we trust, when its own Host is untrusted.
+
+    Such a request has no URL adapter, so no link could be built for its error page. The
+    page is rendered in a request context of its own, for the clinic's public host (or its
+    first trusted one), so no link ever carries the forged Host.
+    """
+    try:
+        request.host  # noqa: B018 - raises SecurityError for a Host outside TRUSTED_HOSTS
+        return None
+    except SecurityError:
+        pass
+    config = current_app.config
+    public = config.get("PUBLIC_URL")
+    host = urlsplit(public).netloc if public else (config.get("TRUSTED_HOSTS") or ["localhost"])[0]
+    return {**request.environ, "HTTP_HOST": host.lstrip(".")}
 
 
 def render_error(error: HTTPException):
     code = error.code or 500
-    _ensure_url_adapter()
     title, message = MESSAGES.get(code, MESSAGES[500 if code >= 500 else 400])
-    response = render_template(
-        "error.html", code=code, title=title, message=message, show_languages=code == 404
-    )
+    if code == 404 and _not_offered(request.path):
+        message = NOT_OFFERED
+    page = {"code": code, "title": title, "message": message, "show_languages": code == 404}
+    environ = _trusted_environ()
+    if environ is None:
+        body = render_template("error.html", **page)
+    else:
+        with current_app.request_context(environ):
+            body = render_template("error.html", **page)
     headers = {
         name: value
         for name, value in error.get_headers()
         if name.lower() not in ("content-type", "content-length")
     }
     headers["Cache-Control"] = "no-store"
-    return response, code, headers
+    return body, code, headers
 
 
 def render_crash(error: InternalServerError):

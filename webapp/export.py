@@ -19,8 +19,9 @@ import shutil
 from pathlib import Path
 
 import click
+from flask import url_for
 
-from . import build, create_app
+from . import build, create_app, languages
 from .security import HEADERS, HSTS
 from .settings import ConfigurationError, address_problem, load, summary
 
@@ -53,8 +54,10 @@ def export(out: Path, public_url: str, **settings) -> list[str]:
     out.mkdir(parents=True)
     the_build = build.for_base(app, app.config["PUBLIC_URL"])
     written = the_build.write(out)
-    # A static host cannot negotiate: English, with the switcher.
-    (out / "index.html").write_bytes(the_build.get("/en/").body)
+    # A static host cannot negotiate: English (or the clinic's first language), with the switcher.
+    with app.test_request_context(base_url=public_url):
+        start = url_for("guide.page", lang=languages.fallback().code)
+    (out / "index.html").write_bytes(the_build.get(start).body)
     response = app.test_client().get("/404", base_url=public_url)
     if response.status_code != 404:
         raise click.ClickException(f"/404 answered {response.status_code}")

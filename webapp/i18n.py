@@ -9,6 +9,8 @@ current language, every language's address for this same page (for the switcher 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
 from flask import Flask, Response, current_app, g, redirect, request, url_for
 from flask_babel import Babel, format_date
@@ -17,7 +19,12 @@ from markupsafe import Markup
 from werkzeug.exceptions import SecurityError
 
 from . import languages
-from .languages import LANGUAGES, Language
+from .languages import Language
+
+#: The source language: its text is the one a clinician reviews (CONTENT_REVIEWED).
+SOURCE_LANGUAGE = "en"
+#: How a catalog records its clinical review (see README, "Clinical review of translations").
+REVIEW_HEADER = re.compile(r'^"X-Clinical-Review:[ \t]*(.*?)\\n"$', re.MULTILINE)
 
 
 def current_language() -> Language:
@@ -67,6 +74,30 @@ def same_page_in(lang: Language) -> str:
     return url_for("guide.page", lang=lang.code)
 
 
+@lru_cache(maxsize=32)
+def clinical_review(folder: str, locale: str) -> str:
+    """The catalog's `X-Clinical-Review` header: who reviewed it and when, or "none".
+
+    Read from the `.po` file because gettext's compiled `.mo` keeps no custom header. A
+    catalog without the header counts as not reviewed.
+    """
+    catalog = Path(folder) / locale / "LC_MESSAGES" / "messages.po"
+    try:
+        with catalog.open(encoding="utf-8") as file:
+            head = file.read(4096)
+    except FileNotFoundError:
+        return "none"
+    found = REVIEW_HEADER.search(head)
+    return (found.group(1).strip() if found else "") or "none"
+
+
+def translation_unreviewed(lang: Language) -> bool:
+    if lang.code == SOURCE_LANGUAGE:
+        return False
+    folder = current_app.config["BABEL_TRANSLATION_DIRECTORIES"]
+    return clinical_review(folder, lang.locale).lower() == "none"
+
+
 def tel_href(number: str) -> str:
     return "tel:" + re.sub(r"[^\d+*#]", "", number)
 
@@ -77,10 +108,12 @@ def _template_context() -> dict:
     lang = current_language()
     phone = config.get("CLINIC_PHONE")
     emergency = config.get("EMERGENCY_NUMBER")
+    offered = languages.offered()
     return {
         "lang": lang,
-        "languages": LANGUAGES,
-        "alternates": [(other, same_page_in(other)) for other in LANGUAGES],
+        "languages": offered,
+        "alternates": [(other, same_page_in(other)) for other in offered],
+        "translation_unreviewed": translation_unreviewed(lang),
         "public_base": public_base(),
         "clinic": {
             "name": config.get("CLINIC_NAME"),
@@ -96,7 +129,7 @@ def _template_context() -> dict:
 
 
 def _remember_language(endpoint, values) -> None:
-    if values and values.get("lang") in languages.BY_CODE:
+    if values and languages.is_offered(values.get("lang")):
         g.lang = languages.BY_CODE[values["lang"]]
 
 

@@ -25,10 +25,10 @@ from flask import (
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
-from . import settings
+from . import languages, settings
 from .build import IMMUTABLE
 from .i18n import public_base, redirect_to_language
-from .languages import BY_CODE, LANGUAGES
+from .languages import BY_CODE
 
 bp = Blueprint("printed", __name__)
 
@@ -131,20 +131,33 @@ def choose_poster():
     return redirect_to_language("printed.poster")
 
 
+#: Codes on one printed sheet: two columns of four rows fit A4 and Letter with each code
+#: 4.6 cm wide beside a label at 20/14 pt; more languages continue on another sheet.
+POSTER_CODES_PER_SHEET = 8
+
+
 @bp.get("/<lang:lang>/poster")
 def poster(lang: str):
     """Every offered language's code, each labelled in its own language; the page around
     them in `lang`, the language of the staff member printing it."""
     codes = []
-    for lang in LANGUAGES:
-        with force_locale(lang.locale):
+    for offered in languages.offered():
+        with force_locale(offered.locale):
             invitation = str(INVITATION)
         codes.append(
             {
-                "lang": lang,
+                "lang": offered,
                 "invitation": invitation,
-                "src": qr_url(lang.code),
-                "address": guide_address(lang.code),
+                "src": qr_url(offered.code),
+                "address": guide_address(offered.code),
             }
         )
-    return render_template("poster.html", codes=codes, problem=address_problem())
+    size = POSTER_CODES_PER_SHEET
+    sheets = [codes[start : start + size] for start in range(0, len(codes), size)]
+    return render_template(
+        "poster.html",
+        codes=codes,
+        sheets=sheets,
+        typed_address=public_base().split("://", 1)[-1] + "/",
+        problem=address_problem(),
+    )

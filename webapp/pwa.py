@@ -14,10 +14,9 @@ from pathlib import Path
 from flask import Blueprint, Response, abort, current_app, render_template, url_for
 from flask_babel import gettext as _
 
-from . import build
+from . import build, languages
 from .assets import asset_url
 from .i18n import current_language
-from .languages import LANGUAGES
 
 bp = Blueprint("pwa", __name__)
 
@@ -39,7 +38,9 @@ def worker_build() -> dict:
         abort(400)
     return {
         "version": version,
-        "offline": {lang.code: url_for("pwa.offline", lang=lang.code) for lang in LANGUAGES},
+        "offline": {
+            lang.code: url_for("pwa.offline", lang=lang.code) for lang in languages.offered()
+        },
         **current.precache_lists(),
     }
 

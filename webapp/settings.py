@@ -41,6 +41,7 @@ CLINIC_SETTINGS = (
     "SECRET_KEY",
     "TRUSTED_HOSTS",
     "SERVICE_WORKER_KILL_SWITCH",
+    "LANGUAGES",
 )
 
 DEFAULTS = {
@@ -52,6 +53,8 @@ DEFAULTS = {
     "CONTENT_REVIEWED": None,
     "SECRET_KEY": None,
     "TRUSTED_HOSTS": None,
+    # Comma-separated codes the clinic offers (e.g. "en,es,vi,zh"); empty: every language.
+    "LANGUAGES": None,
     # True: /sw.js serves a worker that deletes its caches and unregisters (see README).
     "SERVICE_WORKER_KILL_SWITCH": False,
     # Set by `python -m webapp.export`: pages are written for a static host, without a server.
@@ -133,8 +136,6 @@ def summary(config: Mapping) -> str:
     from .languages import LANGUAGES
 
     offered = config.get("LANGUAGES") or [lang.code for lang in LANGUAGES]
-    if isinstance(offered, str):
-        offered = [code.strip() for code in offered.split(",") if code.strip()]
     public = config.get("PUBLIC_URL")
     problem = address_problem(public)
     codes = public or "the address each page is opened with"
@@ -168,32 +169,69 @@ def secret_key_problem(key: str | None) -> str | None:
 
 
 def finalize(config) -> None:
-    """Normalise settings and check they are safe; called once the config is loaded."""
-    public_url = config.get("PUBLIC_URL")
-    if public_url:
-        parts = urlsplit(public_url)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise ConfigurationError(
-                f"PUBLIC_URL must be an absolute http(s) address, got {public_url!r}."
-            )
-        config["PUBLIC_URL"] = public_url.rstrip("/")
+    """Normalise settings and check they are safe; called once the config is loaded.
 
+    Each step is one small named check, run in this order (later ones read what earlier
+    ones normalised), so a new setting is one more function, not one more branch here.
+    """
+    for step in FINALIZE_STEPS:
+        step(config)
+
+
+def _public_url(config) -> None:
+    public_url = config.get("PUBLIC_URL")
+    if not public_url:
+        return
+    parts = urlsplit(public_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ConfigurationError(
+            f"PUBLIC_URL must be an absolute http(s) address, got {public_url!r}."
+        )
+    config["PUBLIC_URL"] = public_url.rstrip("/")
+
+
+def _trusted_hosts(config) -> None:
     hosts = config.get("TRUSTED_HOSTS")
     if isinstance(hosts, str):
         config["TRUSTED_HOSTS"] = [h.strip() for h in hosts.split(",") if h.strip()]
-    elif hosts is None and public_url:
-        config["TRUSTED_HOSTS"] = [urlsplit(public_url).hostname, "localhost", "127.0.0.1"]
+    elif hosts is None and config.get("PUBLIC_URL"):
+        host = urlsplit(config["PUBLIC_URL"]).hostname
+        config["TRUSTED_HOSTS"] = [host, "localhost", "127.0.0.1"]
 
+
+def _clinic_language(config) -> None:
     if config["CLINIC_LANGUAGE"] not in _language_codes():
         raise ConfigurationError(
             f"CLINIC_LANGUAGE must be one of {', '.join(_language_codes())}, "
             f"got {config['CLINIC_LANGUAGE']!r}."
         )
 
+
+def _offered_languages(config) -> None:
+    """LANGUAGES: the codes this clinic offers patients, as a tuple; default every one."""
+    wanted = config.get("LANGUAGES") or ()
+    if isinstance(wanted, str):
+        wanted = wanted.split(",")
+    codes = []
+    for code in (str(c).strip().lower().replace("_", "-") for c in wanted):
+        if not code or code in codes:
+            continue
+        if code not in _language_codes():
+            raise ConfigurationError(
+                f"LANGUAGES names {code!r}, which this guide does not have. Use a "
+                f"comma-separated list of: {', '.join(_language_codes())}."
+            )
+        codes.append(code)
+    config["LANGUAGES"] = tuple(codes) or tuple(_language_codes())
+
+
+def _kill_switch(config) -> None:
     kill = config.get("SERVICE_WORKER_KILL_SWITCH")
     if isinstance(kill, str):
         config["SERVICE_WORKER_KILL_SWITCH"] = kill.strip().lower() in ("1", "true", "yes", "on")
 
+
+def _content_reviewed(config) -> None:
     reviewed = config.get("CONTENT_REVIEWED")
     if isinstance(reviewed, str):
         try:
@@ -203,11 +241,16 @@ def finalize(config) -> None:
                 f"CONTENT_REVIEWED must be a date like 2026-11-25, got {reviewed!r}."
             ) from None
 
+
+def _session_cookie(config) -> None:
+    public_url = config.get("PUBLIC_URL")
     secure = bool(public_url) and public_url.startswith("https://")
     config["SESSION_COOKIE_SECURE"] = secure
     # Over https the form's session cookie is locked to this exact host.
     config["SESSION_COOKIE_NAME"] = "__Host-session" if secure else "session"
 
+
+def _secret_key(config) -> None:
     key = config.get("SECRET_KEY")
     if config.get("STATIC_EXPORT"):  # no server, no form to sign: any key will do
         config["SECRET_KEY"] = key or secrets.token_hex(32)
@@ -219,14 +262,29 @@ def finalize(config) -> None:
             'for example: python3 -c "import secrets; print(secrets.token_hex(32))"'
         )
 
+
+def _public_url_in_production(config) -> None:
     production = not (config.get("DEBUG") or config.get("TESTING") or config.get("STATIC_EXPORT"))
-    if production and not public_url:
+    if production and not config.get("PUBLIC_URL"):
         raise ConfigurationError(
             "PUBLIC_URL is not set. Back Spasm Guide will not start in production without "
             "it, because its links, its service worker and the printed QR codes must point "
             "at the address patients use, never at whatever Host a request names. Set "
             "PUBLIC_URL to that https address, for example: https://guide.example-clinic.org"
         )
+
+
+FINALIZE_STEPS = (
+    _public_url,
+    _trusted_hosts,
+    _clinic_language,
+    _offered_languages,
+    _kill_switch,
+    _content_reviewed,
+    _session_cookie,
+    _secret_key,
+    _public_url_in_production,
+)
 
 
 def _language_codes() -> list[str]:

@@ -9,6 +9,7 @@ compile the catalogs before any configuration exists.
 from __future__ import annotations
 
 import contextlib
+import re
 from pathlib import Path
 
 import click
@@ -17,6 +18,10 @@ from babel.messages.frontend import CommandLineInterface
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "translations"
 POT = TRANSLATIONS / "messages.pot"
+#: The catalog header recording a bilingual clinician's review (README: "Clinical review of
+#: translations"). pybabel drops headers it does not know, so update and init keep it here.
+REVIEW = re.compile(r'^"X-Clinical-Review:.*\\n"$', re.MULTILINE)
+UNREVIEWED = '"X-Clinical-Review: none\\n"'
 KEYWORDS = ("_", "gettext", "ngettext:1,2", "_l", "lazy_gettext", "lazy_ngettext:1,2")
 
 
@@ -59,10 +64,35 @@ def extract_command():
     click.echo(f"Wrote {POT.relative_to(ROOT)}")
 
 
+def catalogs() -> list[Path]:
+    return sorted(TRANSLATIONS.glob("*/LC_MESSAGES/messages.po"))
+
+
+def review_records() -> dict[Path, str]:
+    """Each catalog's review header line, "none" where it has none yet."""
+    records = {}
+    for catalog in catalogs():
+        found = REVIEW.search(catalog.read_text(encoding="utf-8"))
+        records[catalog] = found.group(0) if found else UNREVIEWED
+    return records
+
+
+def keep_review_records(records: dict[Path, str]) -> None:
+    """Put each review header back after the header's last line, where pybabel wrote it."""
+    for catalog, line in records.items():
+        text = catalog.read_text(encoding="utf-8")
+        if REVIEW.search(text):
+            continue
+        header_end = re.search(r'^"Generated-By:.*\\n"$', text, re.MULTILINE).end()
+        text = f"{text[:header_end]}\n{line}{text[header_end:]}"
+        catalog.write_text(text, encoding="utf-8")
+
+
 @cli.command("update")
 def update_command():
     """Extract, then merge new strings into every language's messages.po."""
     extract()
+    records = review_records()
     pybabel(
         "update",
         "-i",
@@ -73,6 +103,7 @@ def update_command():
         "--no-fuzzy-matching",
         "--ignore-obsolete",
     )
+    keep_review_records(records)
     click.echo("Updated every catalog; translate the entries with an empty msgstr.")
 
 
@@ -87,6 +118,8 @@ def compile_command():
 def init_command(locale: str):
     """Start a catalog for a new language, e.g. `python -m webapp.translate init it`."""
     pybabel("init", "-i", str(POT), "-d", str(TRANSLATIONS), "-l", locale, "--no-wrap")
+    catalog = TRANSLATIONS / locale / "LC_MESSAGES" / "messages.po"
+    keep_review_records({catalog: UNREVIEWED})  # a new catalog is reviewed by nobody yet
     click.echo(f"Created translations/{locale}/LC_MESSAGES/messages.po")
 
 
