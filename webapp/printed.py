@@ -131,9 +131,9 @@ def choose_poster():
     return redirect_to_language("printed.poster")
 
 
-#: Codes on one printed sheet: two columns of four rows fit A4 and Letter with each code
-#: 4.6 cm wide beside a label at 20/14 pt; more languages continue on another sheet.
-POSTER_CODES_PER_SHEET = 8
+#: Codes on one printed sheet: three columns of two rows fit A4 and Letter with each code
+#: at least 4.5 cm wide above a label at 20/14 pt; more languages continue on another sheet.
+POSTER_CODES_PER_SHEET = 6
 
 
 @bp.get("/<lang:lang>/poster")

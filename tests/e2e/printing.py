@@ -6,7 +6,7 @@ elsewhere, so the tests print each paper page with each of the common sans-serif
 forced on every element, and measure what is left of the sheet.
 
 `print_page(page, url, paper, font)` returns a `Printout`: the number of pages and the
-blank share of the last page's height below the lowest ink (inside the page margin). The
+smallest blank share of a page's height below its lowest ink (inside the page margin). The
 `print_with_font` fixture (tests/e2e/conftest.py) opens a page that may take the forced
 style (the app's CSP forbids inline styles, as it should) and calls this.
 """
@@ -34,7 +34,7 @@ POINTS_PER_MM = 72 / 25.4
 @dataclass
 class Printout:
     pages: int
-    spare: float  # blank share of the last page's height below the lowest ink
+    spare: float  # smallest blank share of a page's height below its lowest ink
     fonts: set[str]  # font names embedded in the PDF (e.g. "DejaVuSans-Bold")
     pdf: pdfium.PdfDocument
 
@@ -77,11 +77,12 @@ def print_page(page, url: str, paper: str, font: str | None = None) -> Printout:
         force_font(page, font)
     page.emulate_media(media="print")
     pdf = pdfium.PdfDocument(page.pdf(format=paper, print_background=True))
-    last = pdf[len(pdf) - 1]
-    height = last.get_height()
-    bottom = ink_bottom(last) or 0.0
-    usable_bottom = height - MARGIN_MM * POINTS_PER_MM
-    return Printout(len(pdf), (usable_bottom - bottom) / height, embedded_fonts(pdf), pdf)
+    spares = []
+    for sheet in pdf:
+        height = sheet.get_height()
+        usable_bottom = height - MARGIN_MM * POINTS_PER_MM
+        spares.append((usable_bottom - (ink_bottom(sheet) or 0.0)) / height)
+    return Printout(len(pdf), min(spares), embedded_fonts(pdf), pdf)
 
 
 def uses_font(printout: Printout, font: str) -> bool:

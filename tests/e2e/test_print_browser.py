@@ -13,7 +13,9 @@ from playwright.sync_api import expect
 
 from webapp import content
 from webapp.languages import LANGUAGES
+from webapp.printed import POSTER_CODES_PER_SHEET
 
+from ..conftest import CLINIC
 from .printing import FONTS, MIN_SPARE, PAPERS, uses_font
 
 PUBLIC = "https://guide.riverside-pt.example"
@@ -24,7 +26,6 @@ SCALE = 3  # 216 dpi: 1 pt = 3 px
 def public_server():
     from webapp import create_app
 
-    from ..conftest import CLINIC
     from .conftest import LiveServer
 
     server = LiveServer(create_app({"TESTING": True, **CLINIC, "PUBLIC_URL": PUBLIC}))
@@ -72,16 +73,56 @@ def test_each_handout_prints_on_one_page_and_its_code_scans(page, public_server,
         assert "emergency department" in flat
 
 
+def poster_sheets(count: int) -> int:
+    return -(-count // POSTER_CODES_PER_SHEET)
+
+
+@pytest.fixture(scope="module")
+def six_language_server():
+    from webapp import create_app
+
+    from .conftest import LiveServer
+
+    config = {"TESTING": True, **CLINIC, "PUBLIC_URL": PUBLIC, "LANGUAGES": SIX}
+    server = LiveServer(create_app(config))
+    yield server
+    server.stop()
+
+
+SIX = "en,es,vi,zh,fa,ko"
+
+
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
-def test_poster_prints_on_one_page_with_every_code_scannable(page, public_server, paper):
-    pdf = printed(page, f"{public_server.url}/en/poster", paper)
-    assert len(pdf) == 1
-    codes = scan(pdf[0])
-    assert sorted(c.text for c in codes) == sorted(f"{PUBLIC}/{lang.code}/" for lang in LANGUAGES)
-    assert min(width_cm(c) for c in codes) >= 4.5
+@pytest.mark.parametrize("offered", ["all", "six"])
+def test_poster_codes_scan_and_labels_read_from_a_chair(
+    page, public_server, six_language_server, paper, offered
+):
+    server, codes = (
+        (public_server, [lang.code for lang in LANGUAGES])
+        if offered == "all"
+        else (six_language_server, SIX.split(","))
+    )
+    pdf = printed(page, f"{server.url}/en/poster", paper)
+    assert len(pdf) == poster_sheets(len(codes))  # 16 languages: two sheets; six: one
+    found = [c for sheet in pdf for c in scan(sheet)]
+    assert sorted(c.text for c in found) == sorted(f"{PUBLIC}/{code}/" for code in codes)
+    assert min(width_cm(c) for c in found) >= 4.5
+    points = page.evaluate(
+        """() => [".poster-language", ".poster-invitation", ".poster-foot p"].map(
+            (s) => Math.min(...[...document.querySelectorAll(s)].map(
+                (e) => parseFloat(getComputedStyle(e).fontSize) * 72 / 96)))"""
+    )
+    assert points[0] >= 20 and points[1] >= 14 and points[2] >= 14, points
+    for sheet in pdf:  # every sheet stands alone: the address to type and the phone
+        text = " ".join(sheet.get_textpage().get_text_range().split())
+        assert "guide.riverside-pt.example/" in text.replace("\ufffe", "-")  # pdfium's hyphen
+        assert CLINIC["CLINIC_PHONE"] in text
+        if len(pdf) > 1:
+            assert f"of {len(pdf)}" in text
 
 
 PRINTED_PAGES = [f"/{lang.code}/handout" for lang in LANGUAGES] + ["/poster"]
+SHEETS = {"/poster": poster_sheets(len(LANGUAGES))}
 
 
 @pytest.mark.parametrize("font", FONTS)
@@ -93,7 +134,7 @@ def test_every_printed_page_fits_with_any_common_font(
     """One sheet, with room to spare, whichever sans-serif family the clinic's PC has."""
     printout = print_with_font(public_server.url + path, paper, font)
     assert uses_font(printout, font), printout.fonts  # the font really printed
-    assert printout.pages == 1
+    assert printout.pages == SHEETS.get(path, 1)
     assert printout.spare >= MIN_SPARE, f"{printout.spare:.1%} of the page left"
 
 
