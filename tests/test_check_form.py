@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import base64
 import itertools
 import re
+from urllib.parse import unquote
 
 import pytest
 from werkzeug.datastructures import MultiDict
 
-from webapp import triage
+from webapp import check_state, triage
 
 from .support.check_form import Patient, hidden_fields, token_of
 from .test_triage import expected
@@ -91,7 +93,7 @@ def test_back_from_an_outcome_returns_to_the_deciding_question(client):
 def test_start_again_goes_back_to_an_empty_first_question(client):
     patient = Patient(client)
     patient.submit("no")
-    response = patient.submit(None, action="restart")
+    response = patient.client.post("/en/check", data={"action": "restart"})
     assert response.status_code == 303
     assert response.headers["Location"] == "/en/check"
 
@@ -99,7 +101,7 @@ def test_start_again_goes_back_to_an_empty_first_question(client):
 def test_session_cookie_is_set_once_the_form_is_used_and_is_locked_down(client):
     patient = Patient(client)
     patient.submit("no")
-    cookie = patient.page.headers["Set-Cookie"]
+    cookie = patient.page.history[0].headers["Set-Cookie"]  # on the POST's 303
     assert cookie.startswith("session=")
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
 
@@ -178,6 +180,7 @@ def test_first_step_from_this_site_needs_no_token(client):
         "/en/check",
         data={"step": "0", "bladder-bowel": "yes"},
         headers={"Sec-Fetch-Site": "same-origin", "Origin": "http://localhost"},
+        follow_redirects=True,
     )
     assert response.status_code == 200
     assert 'data-outcome="emergency"' in response.get_data(as_text=True)
@@ -307,3 +310,65 @@ def test_guide_links_to_the_check_near_the_callout_and_at_the_end(client):
     assert len(links) >= 2
     assert links[0] < html.index('id="why"')
     assert links[-1] > html.index('id="recovery"')
+
+
+# --- Post/Redirect/Get: the browser's Back walks through the questions -------------------
+
+
+def test_each_answer_is_a_303_to_a_sealed_address_that_shows_no_answer(client):
+    patient = Patient(client)
+    addresses = []
+    for answer in ("no", "no", "no"):
+        patient.submit(answer)
+        redirect = patient.page.history[0]
+        assert redirect.status_code == 303
+        assert redirect.headers["Cache-Control"] == "no-store"
+        location = redirect.headers["Location"]
+        assert location.startswith("/en/check/answers?s=")
+        sealed = base64.urlsafe_b64decode(unquote(location.split("=", 1)[1]))
+        for question in triage.QUESTIONS:  # neither a question's key nor an answer, encoded
+            assert question.key.encode() not in sealed
+        assert b'"no"' not in sealed and b"not-sure" not in sealed
+        addresses.append(location)
+    assert len(set(addresses)) == 3
+    # Back: the earlier addresses still show their questions, with nothing resubmitted.
+    for number, address in zip((2, 3, 4), addresses, strict=True):
+        page = client.get(address)
+        assert page.status_code == 200
+        assert page.headers["Cache-Control"] == "no-store"
+        assert f"Question {number} of 5" in page.get_data(as_text=True)
+
+
+def test_the_same_answers_never_give_the_same_address(client):
+    first, second = Patient(client), Patient(client)
+    first.submit("no")
+    second.submit("no")
+    assert first.page.history[0].headers["Location"] != second.page.history[0].headers["Location"]
+
+
+def test_the_outcomes_address_shows_the_outcome_again(client):
+    patient = Patient(client)
+    patient.submit("yes")
+    address = patient.page.history[0].headers["Location"]
+    again = client.get(address).get_data(as_text=True)
+    assert 'data-outcome="emergency"' in again
+
+
+@pytest.mark.parametrize("spoil", ["other-browser", "tampered", "expired", "missing"])
+def test_a_stale_address_starts_the_check_again_and_shows_nothing(client, app, spoil, monkeypatch):
+    patient = Patient(client)
+    patient.submit("yes")
+    address = patient.page.history[0].headers["Location"]
+    opener = client
+    if spoil == "other-browser":
+        opener = app.test_client()  # no session cookie: the address is bound to the session
+    elif spoil == "tampered":
+        address = address[:-6] + ("AAAAAA" if not address.endswith("AAAAAA") else "BBBBBB")
+    elif spoil == "expired":
+        monkeypatch.setattr(check_state, "MAX_AGE_SECONDS", -1)
+    else:
+        address = address.split("?", 1)[0]
+    response = opener.get(address)
+    assert response.status_code == 303
+    assert response.headers["Location"] == "/en/check"
+    assert "emergency" not in response.get_data(as_text=True)

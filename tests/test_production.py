@@ -88,9 +88,13 @@ def test_every_check_screen_leaves_the_same_log_line(tmp_path):
             statuses += patient.walk(answers)
             assert patient.status == 200 and "data-outcome=" in patient.html
     assert set(statuses) == {200} and len(statuses) >= 15
-    posts = [line for line in log.read_text().splitlines() if '"POST ' in line]
+    lines = log.read_text().splitlines()
+    posts = [line for line in lines if '"POST ' in line]
     assert len(posts) == len(statuses)
-    assert set(posts) == {'127.0.0.1 "POST /en/check" 200'}, set(posts)
+    assert set(posts) == {'127.0.0.1 "POST /en/check" 303'}, set(posts)
+    # Each answer's screen is a GET of its sealed address: the log keeps only the path.
+    screens = [line for line in lines if "/en/check/answers" in line]
+    assert set(screens) == {'127.0.0.1 "GET /en/check/answers" 200'}, set(screens)
 
 
 def test_chunked_and_oversized_check_bodies_are_refused_not_cut():

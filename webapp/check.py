@@ -35,6 +35,7 @@ from wtforms.validators import Optional
 from wtforms.validators import ValidationError as WTFValidationError
 
 from . import triage
+from .check_state import Screen, StaleState, seal, unseal
 from .i18n import current_language
 from .languages import BY_CODE
 
@@ -268,12 +269,40 @@ def answer(lang: str):
         first_only = set(answers) <= {triage.QUESTIONS[0].key}
         return render_step(answers, index=index, notice="expired", status=400, token=not first_only)
 
+    # Post/Redirect/Get: the answer to a POST is a 303 to the next screen's own address.
     if action == "back":
-        index = max(step - 1, 0)
-        return render_step(answers, index=index)
+        return show(Screen(answers, max(step - 1, 0)))
     if decision.outcome:
-        return render_check(
-            "outcome", 200, answers=answers, step=len(answers), **outcome_context(decision)
-        )
+        return show(Screen(answers, len(answers), outcome=True))
     index = decision.next_question
-    return render_step(answers, index=index, error=index == step)
+    return show(Screen(answers, index, error=index == step))
+
+
+def show(screen: Screen):
+    address = url_for("check.screen", lang=current_language().code, s=seal(screen))
+    response = redirect(address, code=303)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.get("/<lang:lang>/check/answers")
+def screen(lang: str):
+    """A screen of the no-JavaScript check, from its sealed address (`check_state`).
+
+    A stale address (expired, forged, or from a session that has ended) starts the check
+    again: it never shows, or hints at, the answers it held.
+    """
+    try:
+        shown = unseal(request.args.get("s", ""))
+    except StaleState:
+        response = redirect(url_for("check.check", lang=lang), code=303)
+        response.headers["Cache-Control"] = "no-store"
+        return response
+    decision = triage.decide(shown.answers)
+    if shown.outcome and decision.outcome:
+        return render_check(
+            "outcome", 200, answers=shown.answers, step=shown.index, **outcome_context(decision)
+        )
+    return render_step(
+        shown.answers, index=min(shown.index, len(triage.QUESTIONS) - 1), error=shown.error
+    )

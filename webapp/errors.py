@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from flask import Flask, current_app, render_template, request
 from flask_babel import lazy_gettext as _l
-from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError
+from werkzeug.exceptions import BadHost, HTTPException, InternalServerError, SecurityError
 
 from . import languages
 
@@ -53,17 +53,16 @@ def _not_offered(path: str) -> bool:
 
 
 def _trusted_environ() -> dict | None:
-    """This request's environ with a Host we trust, when its own Host is untrusted.
+    """This request's environ with a Host we trust, when no link can be built for its own.
 
-    Such a request has no URL adapter, so no link could be built for its error page. The
-    page is rendered in a request context of its own, for the clinic's public host (or its
-    first trusted one), so no link ever carries the forged Host.
+    A request whose Host is untrusted or malformed has no URL adapter, so no link of its
+    error page could be built. The page is then rendered in a request context of its own,
+    for the clinic's public host (or its first trusted one), so no link ever carries the
+    forged Host.
     """
-    try:
-        request.host  # noqa: B018 - raises SecurityError for a Host outside TRUSTED_HOSTS
+    # Flask binds no URL adapter when the Host fails its checks; it keeps the reason here.
+    if not isinstance(request.routing_exception, (BadHost, SecurityError)):
         return None
-    except SecurityError:
-        pass
     config = current_app.config
     public = config.get("PUBLIC_URL")
     host = urlsplit(public).netloc if public else (config.get("TRUSTED_HOSTS") or ["localhost"])[0]

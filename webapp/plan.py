@@ -23,7 +23,7 @@ from flask_wtf import FlaskForm
 from markupsafe import Markup
 from wtforms import SelectMultipleField, StringField, TextAreaField
 
-from . import plan_code, plan_content
+from . import languages, plan_code, plan_content
 from .i18n import public_base
 from .languages import BY_CODE
 from .plan_code import Plan
@@ -104,7 +104,7 @@ def read_plan(form: PlanForm) -> tuple[Plan | None, dict[str, str]]:
     """The plan in a posted form, or the messages to show next to each field (in order)."""
     errors: dict[str, str] = {}
     lang = form.patient_lang.data
-    if lang not in BY_CODE or not set(form.keep.data or ()) <= set(plan_code.KEEP):
+    if not languages.is_offered(lang) or not set(form.keep.data or ()) <= set(plan_code.KEEP):
         raise Forged
     if not set(form.rest.data or ()) <= set(plan_code.BREAK):
         raise Forged
@@ -295,6 +295,8 @@ def page(lang: str):
         "lang": lang,
         "languages": list(plan_code.LANGUAGE_CODES),
         "text": plan_content.for_the_device(),
-        "pages": {code: url_for("plan.page", lang=code) for code in BY_CODE},
+        "pages": {
+            other.code: url_for("plan.page", lang=other.code) for other in languages.offered()
+        },
     }
     return render_template("plan.html", device=device, plan_content=plan_content)

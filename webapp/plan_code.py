@@ -42,7 +42,10 @@ from segno import consts
 
 FORMAT = 1
 #: Language codes by their number in a code. Append only: printed plans keep their numbers.
-LANGUAGE_CODES = ("en", "es", "fr", "pt", "de", "vi", "zh", "ar")
+LANGUAGE_CODES = (
+    *("en", "es", "fr", "pt", "de", "vi", "zh", "ar"),
+    *("ko", "fil", "ru", "uk", "pl", "tr", "fa", "zh-hant"),
+)
 #: Keep-doing activities (F11 activity), by bit. Append only.
 KEEP = ("walking", "swimming", "cycling", "housework", "gardening", "work", "sport")
 #: Take-a-break-from activities (F11 rest), by bit. Append only.

@@ -30,7 +30,7 @@ class Patient:
         if answer is not None:
             key = re.search(r'data-key="([\w-]+)"', self.page.get_data(as_text=True)).group(1)
             data[key] = answer
-        self.page = self.client.post(self.url, data=data, headers=headers)
+        self.page = self.client.post(self.url, data=data, headers=headers, follow_redirects=True)
         return self.page
 
     @property
