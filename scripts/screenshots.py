@@ -39,6 +39,8 @@ SHOTS = {
     "guide-ar-390-full": ("/ar/", 390, "light", True),
     "guide-zh-390": ("/zh/", 390, "light", False),
     "guide-zh-390-full": ("/zh/", 390, "light", True),
+    "guide-fa-390": ("/fa/", 390, "light", False),
+    "guide-ko-390": ("/ko/", 390, "light", False),
     "check-en-question": ("/en/check", 390, "light", False, ["no"]),
     "check-en-error": ("/en/check", 390, "light", False, [None]),
 }
