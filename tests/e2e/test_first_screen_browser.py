@@ -57,6 +57,10 @@ LARGE_TEXT_PAGES = {
     "question": ("/{code}/check", []),
     "emergency": ("/{code}/check", ["yes"]),
     "urgent": ("/{code}/check", ["no", "no", "yes"]),
+    "evaluate": ("/{code}/check", ["no", "no", "no", "no", "yes"]),
+    "self-care": ("/{code}/check", ["no", "no", "no", "no", "no"]),
+    "plan": ("/{code}/plan", []),
+    "diary": ("/{code}/diary", []),
 }
 OVERFLOW = """() => {
   const wide = document.documentElement.scrollWidth - innerWidth;
@@ -69,14 +73,21 @@ OVERFLOW = """() => {
 }"""
 
 
+@pytest.mark.parametrize("scaling", ["text", "zoom"])
 @pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
-def test_no_sideways_scroll_at_320_px_with_200_percent_text(browser, live_server, lang):
-    context = browser.new_context(viewport={"width": 320, "height": 720})
-    page = context.new_page()
-    # The phone's text-size setting: every size given in rem doubles.
-    page.context.new_cdp_session(page).send(
-        "Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 26}}
-    )
+def test_no_sideways_scroll_at_320_px_with_200_percent_text(browser, live_server, lang, scaling):
+    if scaling == "text":
+        # The phone's text-size setting: every size given in rem doubles.
+        context = browser.new_context(viewport={"width": 320, "height": 720})
+        page = context.new_page()
+        page.context.new_cdp_session(page).send(
+            "Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 26}}
+        )
+    else:
+        # Zoom: a 640 px window at 200 % lays the page out in 320 CSS px, each drawn twice
+        # as large; media queries see the zoomed width, exactly as on a zoomed phone.
+        context = browser.new_context(viewport={"width": 320, "height": 360}, device_scale_factor=2)
+        page = context.new_page()
     found = {}
     for name, (path, answers) in LARGE_TEXT_PAGES.items():
         page.goto(live_server.url + path.format(code=lang.code))
