@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -153,7 +154,9 @@ def test_without_javascript_the_form_reaches_the_same_outcome(
         page.get_by_label(LABELS[answer], exact=True).check()
         page.get_by_role("button", name="Continue").click()
     expect(page.locator("[data-outcome]")).to_have_attribute("data-outcome", outcome)
-    assert page.url == live_server.url + "/en/check"
+    # Post/Redirect/Get: the outcome has its own sealed address, with no answer in it.
+    assert page.url.startswith(live_server.url + "/en/check/answers?s=")
+    assert not re.search(r"yes|=no|sure|bladder|groin|night|weight|recurring", page.url)
     # The server's log has the requests, but none of the answers.
     logged = "\n".join(record.getMessage() for record in caplog.records)
     assert "POST /en/check" in logged
@@ -168,6 +171,28 @@ def test_without_javascript_the_form_reaches_the_same_outcome(
         "=no",
     ):
         assert word not in logged
+
+
+def test_without_javascript_back_walks_through_the_questions(no_js_page, live_server):
+    """The phone's Back button on the no-JavaScript path: never "Confirm form resubmission"."""
+    page = no_js_page
+    page.goto(live_server.url + "/en/check")
+    for answer in ("no", "no", "not-sure"):
+        page.get_by_label(LABELS[answer], exact=True).check()
+        page.get_by_role("button", name="Continue").click()
+    expect(page.locator("[data-outcome]")).to_have_attribute("data-outcome", "urgent")
+    page.go_back()
+    expect(page.get_by_text("Question 3 of 5")).to_be_visible()
+    page.go_back()
+    expect(page.get_by_text("Question 2 of 5")).to_be_visible()
+    page.go_forward()
+    page.go_forward()
+    expect(page.locator("[data-outcome]")).to_have_attribute("data-outcome", "urgent")
+    # From an earlier screen the patient can answer again and go on.
+    page.go_back()
+    page.get_by_label("No", exact=True).check()
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_text("Question 4 of 5")).to_be_visible()
 
 
 def test_without_javascript_an_empty_answer_shows_the_error(no_js_page, live_server):

@@ -85,8 +85,29 @@ def test_first_visit_saves_the_language_and_says_so(watched_page, start_server):
     for path in ("/es/", "/es/check", "/es/offline", "/es/manifest.webmanifest"):
         assert path in urls
     assert any(u.startswith("/static/css/site.css?v=") for u in urls)
-    assert "/en/" not in urls  # only the language visited
+    # Every page of the language visited; of the others only the guide and the check.
+    assert "/en/" in urls and "/en/check" in urls and "/zh-hant/check" in urls
+    assert "/en/offline" not in urls and "/en/card" not in urls
     assert page.context.cookies() == []  # saving the check page set no cookie
+
+
+def test_offline_the_switcher_opens_the_guide_and_check_of_another_language(
+    watched_page, start_server
+):
+    server = start_server()
+    page = watched_page
+    page.goto(server.url + "/es/")
+    wait_for_worker(page)
+    server.stop()
+    page.goto(server.url + "/es/check")
+    page.locator(".lang-switch summary").click()
+    page.locator('.lang-switch a[data-lang="fa"]').click()
+    expect(page.locator("html")).to_have_attribute("lang", "fa")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.locator("#check-form")).to_be_visible()
+    page.goto(server.url + "/uk/")
+    expect(page.locator("html")).to_have_attribute("lang", "uk")
+    expect(page.locator("#warning-signs")).to_be_attached()
 
 
 def test_full_offline_session_with_the_server_stopped(page, start_server):
