@@ -54,9 +54,11 @@ def test_every_language_fits_320px_with_the_menu_open(watched_page, live_server,
     )
 
 
-def test_arabic_mirrors_the_layout(watched_page, live_server):
+@pytest.mark.parametrize("code", ["ar", "fa"])
+def test_right_to_left_languages_mirror_the_layout(watched_page, live_server, code):
     page = watched_page
-    page.goto(live_server.url + "/ar/")
+    page.goto(f"{live_server.url}/{code}/")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
     callout = page.locator(".callout")
     # The thick warning border is on the start side: the right, in Arabic.
     assert page.evaluate(

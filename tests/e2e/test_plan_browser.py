@@ -13,7 +13,7 @@ import pypdfium2 as pdfium
 import pytest
 import zxingcpp
 from axe_playwright_python.sync_playwright import Axe
-from flask_babel import force_locale
+from flask_babel import force_locale, gettext
 from PIL import Image
 from playwright.sync_api import expect
 
@@ -84,7 +84,7 @@ def spanish_sentences() -> dict:
             "keep": [str(plan_content.KEEP_LABELS[k]) for k in KEEP],
             "rest_items": [str(plan_content.BREAK_LABELS[k]) for k in REST],
             "by": str(plan_content.BY_THERAPIST),
-            "saved": "Guardado en este teléfono",
+            "saved": gettext("Saved on this phone"),
         }
 
 
