@@ -90,9 +90,11 @@ def printed_pages(browser, base: str) -> None:
         page.goto(base + path)
         for paper in ("A4", "Letter"):
             pdf = pdfium.PdfDocument(page.pdf(format=paper, print_background=True))
-            out = DOCS / f"print-{name}-{paper.lower()}.png"
-            pdf[0].render(scale=1.25).to_pil().save(out)
-            print(out)
+            for number, sheet in enumerate(pdf, start=1):  # the poster: one file per sheet
+                suffix = f"-{number}" if len(pdf) > 1 else ""
+                out = DOCS / f"print-{name}-{paper.lower()}{suffix}.png"
+                sheet.render(scale=1.25).to_pil().save(out)
+                print(out)
     page.close()
     # The hardest case: the longest language with the widest common font, on Letter.
     from tests.e2e.printing import print_page
