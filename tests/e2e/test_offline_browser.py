@@ -10,32 +10,8 @@ from playwright.sync_api import expect
 
 from webapp.languages import LANGUAGES
 
-from ..test_triage import expected
-
-WAIT_FOR_WORKER = """async () => {
-  const registration = await navigator.serviceWorker.ready;
-  while (!navigator.serviceWorker.controller) await new Promise(r => setTimeout(r, 50));
-  return registration.active.state;
-}"""
-CACHED_URLS = """async () => {
-  const urls = [];
-  for (const name of await caches.keys()) {
-    const cache = await caches.open(name);
-    for (const request of await cache.keys()) {
-      const url = new URL(request.url);
-      urls.push(url.pathname + url.search);
-    }
-  }
-  return {names: await caches.keys(), urls};
-}"""
-
-
-def wait_for_worker(page):
-    assert page.evaluate(WAIT_FOR_WORKER) == "activated"
-
-
-def cached(page):
-    return page.evaluate(CACHED_URLS)
+from ..support.offline import cached, wait_for_worker
+from ..support.triage import expected
 
 
 def test_manifest_has_every_field(client):
