@@ -27,8 +27,8 @@ def test_no_request_to_another_origin_and_no_cookie(
     for pattern in [*PAGES, MISSING]:
         page.goto(live_server.url + pattern.format(code=lang.code))
         page.wait_for_load_state("load")
-    page.evaluate("navigator.serviceWorker.ready")
-    page.wait_for_timeout(300)
+    # The worker is active only once its precache is all saved: every request it makes is in.
+    wait_for_worker(page)
     assert origins == {urlsplit(live_server.url).netloc}
     assert context.cookies() == []  # reading, the check's page and the worker set none
     context.close()
