@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-import contextlib
+from contextlib import suppress
 
 import pytest
 
@@ -52,7 +52,7 @@ def start_server():
 
     yield start
     for server in servers:
-        with contextlib.suppress(Exception):
+        with suppress(Exception):
             server.stop()
 
 

@@ -13,5 +13,5 @@
 
 Scripts and benchmarks run from the repository's root as modules
 (`.venv/bin/python -m scripts.screenshots`, `.venv/bin/python -m benchmarks.front`), so
-`tests.support` imports without touching `sys.path`.
+`tests.support` imports with no path set-up.
 """
