@@ -6,7 +6,7 @@ docs/design.md's request budget defines it: not the manifest and its icons (fetc
 installing), nor /sw.js and its precache (fetched in the background). Then it waits for
 the service worker and adds up the precache. Writes benchmarks/results/first_visit.json.
 
-    .venv/bin/python benchmarks/first_visit.py
+    .venv/bin/python -m benchmarks.first_visit
 """
 
 from __future__ import annotations
@@ -14,7 +14,9 @@ from __future__ import annotations
 import json
 
 from playwright.sync_api import sync_playwright
-from production_server import CHROMIUM_FLAGS, ROOT, production_server, system_chromium
+
+from tests.support.browser import launch
+from tests.support.servers import ROOT, production_server
 
 LANGS = ["en", "es", "fr", "pt", "de", "vi", "zh", "ar"]
 
@@ -56,9 +58,7 @@ def visit(browser, base: str, lang: str) -> dict:
 def main() -> None:
     results = {}
     with production_server() as base, sync_playwright() as p:
-        browser = p.chromium.launch(
-            args=CHROMIUM_FLAGS, executable_path=system_chromium(p.chromium)
-        )
+        browser = launch(p)
         for lang in LANGS:
             results[lang] = visit(browser, base, lang)
             print(lang, results[lang]["requests"], "requests,", results[lang]["bytes"], "bytes")

@@ -10,7 +10,7 @@ bounded time, in interleaved rounds, and the medians of requests/s and p99 are w
 benchmarks/results/front.json. Identity encoding everywhere, so every server sends the same
 bytes. Also reports the build's memory (every encoding of every file).
 
-    .venv/bin/python benchmarks/front.py [--seconds 10] [--rounds 2] [--connections 64]
+    .venv/bin/python -m benchmarks.front [--seconds 10] [--rounds 2] [--connections 64]
 """
 
 from __future__ import annotations
@@ -20,12 +20,12 @@ import json
 import re
 import statistics
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
-from load import wrk
-from production_server import ROOT, nginx_front, nginx_static
+from tests.support.servers import ROOT, nginx_front, nginx_static
+
+from .load import wrk
 
 POST_LUA = """
 wrk.method = "POST"
@@ -37,7 +37,6 @@ wrk.headers["Sec-Fetch-Site"] = "same-origin"
 
 def build_memory() -> dict:
     """Bytes the build holds for the offered languages, and the share of one language."""
-    sys.path.insert(0, str(ROOT))
     from webapp import build, create_app
 
     app = create_app({"TESTING": True, "PUBLIC_URL": "https://guide.example"})

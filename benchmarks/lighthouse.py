@@ -5,7 +5,7 @@ against Debian's Chromium and the production server, in English and Arabic, and 
 benchmarks/results/lighthouse.json. Install it once, outside the repository's tracked files:
 
     npm install --prefix benchmarks/.node lighthouse@12.8.2
-    .venv/bin/python benchmarks/lighthouse.py
+    .venv/bin/python -m benchmarks.lighthouse
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from production_server import CHROMIUM_FLAGS, production_server
+from tests.support.browser import CHROMIUM_FLAGS
+from tests.support.servers import production_server
 
 HERE = Path(__file__).resolve().parent
 LIGHTHOUSE = HERE / ".node" / "node_modules" / ".bin" / "lighthouse"

@@ -5,7 +5,7 @@ for a bounded time against a page and against a static file of exactly the same 
 from the same server, several times each, and prints medians and the ratio measured in
 the same run. Needs wrk (apt-get install wrk).
 
-    .venv/bin/python benchmarks/load.py [--seconds 20] [--connections 64] [--runs 3]
+    .venv/bin/python -m benchmarks.load [--seconds 20] [--connections 64] [--runs 3]
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import statistics
 import subprocess
 import urllib.request
 
-from production_server import ROOT, production_server
+from tests.support.servers import ROOT, production_server
 
 
 def wrk(url: str, seconds: int, connections: int, extra: list | None = None) -> dict:

@@ -1,6 +1,6 @@
 """Draw every app icon from the one SVG source, static/icons/icon.svg.
 
-Run after changing the SVG: .venv/bin/python scripts/make_icons.py
+Run after changing the SVG: .venv/bin/python -m scripts.make_icons
 Chromium rasterises the SVG (the same engine that shows it), so no extra image library is
 needed. "any" icons are the SVG as drawn; "maskable" icons put the same mark inside the
 central 80 % safe zone on a full-bleed background, so launchers can crop them to any shape.
@@ -8,13 +8,11 @@ central 80 % safe zone on a full-bleed background, so launchers can crop them to
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.e2e.conftest import CHROMIUM_FLAGS, system_chromium
+from tests.support.browser import launch
 
 ICONS = Path(__file__).resolve().parent.parent / "static" / "icons"
 SOURCE = ICONS / "icon.svg"
@@ -50,9 +48,7 @@ def shrink(path: Path) -> None:
 
 def main() -> None:
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            args=CHROMIUM_FLAGS, executable_path=system_chromium(p.chromium)
-        )
+        browser = launch(p)
         page = browser.new_page(device_scale_factor=1)
         for size in (192, 512):
             render(page, size, 1.0, "transparent", ICONS / f"icon-{size}.png")

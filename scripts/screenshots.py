@@ -1,4 +1,4 @@
-"""Take the screenshots kept in docs/ (run: .venv/bin/python scripts/screenshots.py [names]).
+"""Take the screenshots kept in docs/ (run: .venv/bin/python -m scripts.screenshots [names]).
 
 With --manifest it makes the install dialog's pictures in static/screenshots/ instead, with
 --print the handout and poster printed to PDF (A4, Letter) and rasterised into docs/, with
@@ -14,15 +14,13 @@ behaviour; these show what a patient sees.
 from __future__ import annotations
 
 import sys
-import threading
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
-from werkzeug.serving import make_server
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.conftest import CLINIC
-from tests.e2e.conftest import CHROMIUM_FLAGS, system_chromium
+from tests.support.browser import launch
+from tests.support.clinic import CLINIC, PUBLIC_URL
+from tests.support.servers import LiveServer
 from webapp import create_app
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -97,7 +95,7 @@ def printed_pages(browser, base: str) -> None:
                 print(out)
     page.close()
     # The hardest case: the longest language with the widest common font, on Letter.
-    from tests.e2e.printing import print_page
+    from tests.support.printing import print_page
 
     context = browser.new_context(bypass_csp=True)
     printout = print_page(context.new_page(), base + "/de/handout", "Letter", "DejaVu Sans")
@@ -110,14 +108,13 @@ def printed_pages(browser, base: str) -> None:
 def staff_warning(browser) -> None:
     """A German handout opened by staff who read Spanish, with PUBLIC_URL unset."""
     app = create_app({"TESTING": True, **CLINIC, "CLINIC_LANGUAGE": "es"})
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = LiveServer(app)
     page = browser.new_page(viewport={"width": 390, "height": 844})
-    page.goto(f"http://127.0.0.1:{server.server_port}/de/handout")
+    page.goto(f"{server.url}/de/handout")
     page.screenshot(path=DOCS / "handout-de-staff-warning-es.png")
     print("docs/handout-de-staff-warning-es.png")
     page.close()
-    server.shutdown()
+    server.stop()
 
 
 PLAN = {
@@ -259,16 +256,13 @@ def main(names: list[str]) -> None:
             "TESTING": True,
             **CLINIC,
             "CONTENT_REVIEWED": "2026-11-01",
-            "PUBLIC_URL": "https://guide.riverside-pt.example",
+            "PUBLIC_URL": PUBLIC_URL,
         }
     )
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}"
+    server = LiveServer(app)
+    base = server.url
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            args=CHROMIUM_FLAGS, executable_path=system_chromium(p.chromium)
-        )
+        browser = launch(p)
         if names == ["--manifest"]:
             manifest_screenshots(browser, base)
             names = []

@@ -16,15 +16,11 @@ import pytest
 
 from webapp import create_app, settings
 
+from .support.clinic import CLINIC
+
 for _name in (*settings.CLINIC_SETTINGS, "FLASK_DEBUG"):
     os.environ.pop(_name, None)
 os.environ["INSTANCE_PATH"] = tempfile.mkdtemp(prefix="bsg-empty-instance-")
-
-CLINIC = {
-    "CLINIC_NAME": "Riverside Physical Therapy",
-    "CLINIC_PHONE": "+1 555 010 0200",
-    "EMERGENCY_NUMBER": "911",
-}
 
 
 @pytest.fixture

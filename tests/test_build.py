@@ -15,8 +15,8 @@ from webapp.build import GLOBAL, PER_LANGUAGE, disk_path
 from webapp.export import export, headers_file
 from webapp.languages import LANGUAGES
 
-from .conftest import CLINIC
-from .test_check_form import Patient
+from .support.check_form import Patient
+from .support.clinic import CLINIC
 
 PUBLIC = "https://guide.example"
 

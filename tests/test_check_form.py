@@ -13,7 +13,7 @@ from werkzeug.datastructures import MultiDict
 from webapp import check_state, triage
 
 from .support.check_form import Patient, hidden_fields, token_of
-from .test_triage import expected
+from .support.triage import expected
 
 
 def test_get_shows_question_one_and_sets_no_cookie(client):

@@ -11,7 +11,7 @@ from flask_babel import force_locale
 
 from webapp import content
 
-from .guide_text import main_text_units, words
+from .support.guide_text import main_text_units, words
 
 ALL_FACTS = {f"F{n}" for n in range(1, 18)}
 SOURCE = Path(__file__).parent / "data" / "source_article.txt"

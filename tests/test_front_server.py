@@ -8,17 +8,14 @@ from __future__ import annotations
 import re
 import shutil
 import socket
-import sys
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from .remote import SCREEN_WALKS, RemotePatient, get
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-from production_server import NGINX, nginx_front
+from .support.remote import SCREEN_WALKS, RemotePatient, get
+from .support.servers import NGINX, nginx_front
 
 pytestmark = pytest.mark.skipif(
     shutil.which("nginx") is None and not Path(NGINX).exists(),

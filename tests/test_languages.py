@@ -11,6 +11,8 @@ from babel.messages.pofile import read_po
 from webapp import content, translate
 from webapp.languages import LANGUAGES
 
+from .support.pages import MISSING, PAGES
+
 
 @pytest.mark.parametrize(
     ("accept", "expected"),
@@ -114,15 +116,8 @@ def page_text(html: str) -> str:
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
 
 
-TRANSLATED_PAGES = [
-    "/{code}/",
-    "/{code}/check",
-    "/{code}/handout",
-    "/{code}/offline",
-    "/{code}/diary",
-    "/{code}/diary/print",
-    "/{code}/nothing-here",
-]
+#: The poster is left out: it invites in every offered language, English among them.
+TRANSLATED_PAGES = [*(p for p in PAGES if p != "/{code}/poster"), MISSING]
 
 
 @pytest.mark.parametrize("path", TRANSLATED_PAGES)

@@ -31,7 +31,6 @@ import os
 import shutil
 import ssl
 import subprocess
-import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -41,11 +40,8 @@ import pytest
 
 from webapp import create_app
 
-from .conftest import CLINIC
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from production_server import production_server  # noqa: E402
+from .support.clinic import CLINIC
+from .support.servers import ROOT, production_server
 
 SCANNER = ROOT / ".tools/observatory/node_modules/@mdn/mdn-http-observatory/src/scan.js"
 #: Sample values for each kind of URL argument; a new argument name must be added here.

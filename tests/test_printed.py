@@ -15,7 +15,7 @@ from PIL import Image
 from webapp import content
 from webapp.languages import BY_CODE, LANGUAGES
 
-from .conftest import CLINIC
+from .support.clinic import CLINIC
 
 PUBLIC = "https://guide.riverside-pt.example"
 

@@ -7,17 +7,13 @@ import http.client
 import os
 import re
 import runpy
-import sys
 import time
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from .remote import SCREEN_WALKS, RemotePatient, get, raw, worker_rss_kib, workers
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-from production_server import ROOT, production_server
+from .support.remote import SCREEN_WALKS, RemotePatient, get, raw, worker_rss_kib, workers
+from .support.servers import ROOT, production_server
 
 
 def test_gunicorn_listens_on_loopback_trusts_no_prefix_and_logs_no_size(monkeypatch):

@@ -46,10 +46,16 @@ def test_bad_content_reviewed_date_is_refused(make_app):
 def test_public_url_must_be_absolute(make_app):
     with pytest.raises(settings.ConfigurationError, match="PUBLIC_URL"):
         make_app(PUBLIC_URL="clinic.example")
-    assert make_app(PUBLIC_URL="https://guide.example/")
-    assert make_app(PUBLIC_URL="https://guide.example/").config["PUBLIC_URL"] == (
-        "https://guide.example"
+    # A trailing slash is dropped, so the printed address and every link have one slash.
+    app = make_app(PUBLIC_URL="https://guide.example/")
+    assert app.config["PUBLIC_URL"] == "https://guide.example"
+    html = (
+        app.test_client()
+        .get("/en/handout", base_url="https://guide.example")
+        .get_data(as_text=True)
     )
+    assert "https://guide.example/en/" in html
+    assert "https://guide.example//" not in html
 
 
 def test_public_url_guards_trusted_hosts(make_app):

@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-from production_server import production_server
+from .support.servers import production_server
 
 SECONDS = 60
 MIX = Path(__file__).parent / "data" / "soak_mix.lua"

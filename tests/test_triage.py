@@ -2,26 +2,11 @@
 
 from __future__ import annotations
 
-import itertools
-
 import pytest
 
 from webapp import triage
 
-KEYS = [q.key for q in triage.QUESTIONS]
-ALL = list(itertools.product(triage.ANSWERS, repeat=len(KEYS)))
-
-
-def expected(combo: tuple[str, ...]) -> tuple[str, int]:
-    """docs/design.md's rules, written out plainly: (outcome, index of the deciding question)."""
-    positive = ("yes", "not-sure")
-    for i in (0, 1):
-        if combo[i] in positive:
-            return "emergency", i
-    for i in (2, 3):
-        if combo[i] in positive:
-            return "urgent", i
-    return ("evaluate" if combo[4] == "yes" else "self-care"), 4
+from .support.triage import ALL, KEYS, expected
 
 
 def test_there_are_243_combinations():

@@ -8,8 +8,8 @@ compile the catalogs before any configuration exists.
 
 from __future__ import annotations
 
-import contextlib
 import re
+from contextlib import chdir
 from pathlib import Path
 
 import click
@@ -38,7 +38,7 @@ def pybabel(*args: str) -> None:
 
 def extract(output: Path = POT) -> None:
     keywords = [arg for keyword in KEYWORDS for arg in ("-k", keyword)]
-    with contextlib.chdir(ROOT):  # so the catalog names files by their repository path
+    with chdir(ROOT):  # so the catalog names files by their repository path
         pybabel(
             "extract",
             "-F",

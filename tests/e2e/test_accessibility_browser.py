@@ -4,12 +4,13 @@ and outcome of the check; keyboard focus, 200 % zoom, target sizes and reduced m
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from webapp.languages import LANGUAGES
 
-AXE = Axe()
+from ..support.axe import violations
+from ..support.pages import MISSING, PAGES
+
 # Every control a finger must hit; links inside a sentence are exempt (WCAG 2.5.8).
 TARGETS = """() => [...document.querySelectorAll(
     'main a, main button, main input, header a, header summary')]
@@ -24,26 +25,8 @@ TARGETS = """() => [...document.querySelectorAll(
     const r = e.getBoundingClientRect();
     return [e.tagName, e.className, Math.round(r.width), Math.round(r.height)];
   })"""
-PAGE_TYPES = [
-    "/{code}/",
-    "/{code}/check",
-    "/{code}/card",
-    "/{code}/handout",
-    "/{code}/offline",
-    "/{code}/diary",
-    "/{code}/diary/print",
-    "/{code}/poster",
-    "/{code}/missing",
-]
+PAGE_TYPES = [*PAGES, MISSING]
 WIDTHS = {"320": {"width": 320, "height": 720}, "desktop": {"width": 1280, "height": 900}}
-
-
-def violations(page) -> list[str]:
-    results = AXE.run(page)
-    return [
-        f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-    ]
 
 
 def axe_matrix():
@@ -69,7 +52,7 @@ def test_no_axe_violations_on_any_page_type(watched_page, live_server, lang, wid
         problems = violations(page)
         if problems:
             found[pattern] = problems
-        if pattern.endswith("missing"):  # the 404 is meant: the browser logs it, we expect it
+        if pattern == MISSING:  # the 404 is meant: the browser logs it, we expect it
             page.problems[:] = [p for p in page.problems if "404" not in p]
     assert found == {}
 

@@ -2,41 +2,13 @@
 
 from __future__ import annotations
 
-import itertools
 import logging
 import re
 
 import pytest
 from playwright.sync_api import expect
 
-from webapp import triage
-
-from ..test_triage import KEYS, expected
-
-ALL = [list(c) for c in itertools.product(triage.ANSWERS, repeat=5)]
-
-# Runs every combination through the real page: clicks the radios and buttons the patient
-# would, and reads the outcome screen the page shows. One page, no reload.
-RUN_ALL = """
-(combos) => {
-  const form = document.getElementById("check-form");
-  const click = (selector) => form.querySelector(selector).click();
-  const results = [];
-  for (const combo of combos) {
-    if (form.querySelector('button[value="restart"]')) click('button[value="restart"]');
-    for (const answer of combo) {
-      const screen = form.querySelector(".check-screen");
-      if (screen.dataset.screen !== "question") break;
-      click(`input[value="${answer}"]`);
-      click('button[value="continue"]');
-    }
-    const screen = form.querySelector(".check-screen");
-    results.push([screen.dataset.outcome || null, screen.dataset.sign || null,
-                  screen.dataset.answer || null, document.activeElement.className]);
-  }
-  return results;
-}
-"""
+from ..support.triage import KEYS, expected, run_all
 
 
 def test_on_device_check_agrees_with_the_rules_for_all_243_combinations(watched_page, live_server):
@@ -45,10 +17,10 @@ def test_on_device_check_agrees_with_the_rules_for_all_243_combinations(watched_
     page.wait_for_load_state("networkidle")
     requests = []
     page.on("request", lambda request: requests.append(request.url))
-    results = page.evaluate(RUN_ALL, ALL)
+    results = run_all(page)
     assert len(results) == 243
-    for combo, (outcome, sign, answer, focused) in zip(ALL, results, strict=True):
-        want, stop = expected(tuple(combo))
+    for combo, (outcome, sign, answer, focused) in results:
+        want, stop = expected(combo)
         assert outcome == want, combo
         if stop < 4:
             assert (sign, answer) == (KEYS[stop], combo[stop]), combo

@@ -15,9 +15,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import expect
 
-from ..diary_figures import figures
-from .test_accessibility_browser import violations
-from .test_offline_browser import wait_for_worker
+from ..support.axe import violations
+from ..support.diary_figures import PUT, figures
+from ..support.offline import wait_for_worker
 
 ZONE = ZoneInfo("America/New_York")
 TODAY = date(2026, 12, 2)
@@ -49,7 +49,6 @@ ENTRIES = [
     ((2026, 12, 2, 8, 0), 3, False, 25, ["walk", "ex1"], ""),
 ]
 STORED = "() => JSON.parse(localStorage.getItem('bsg:diary'))"
-PUT = "([d, p]) => { localStorage.setItem('bsg:diary', d); localStorage.setItem('bsg:plan', p); }"
 
 
 def at(*parts) -> datetime:

@@ -10,32 +10,8 @@ from playwright.sync_api import expect
 
 from webapp.languages import LANGUAGES
 
-from ..test_triage import expected
-
-WAIT_FOR_WORKER = """async () => {
-  const registration = await navigator.serviceWorker.ready;
-  while (!navigator.serviceWorker.controller) await new Promise(r => setTimeout(r, 50));
-  return registration.active.state;
-}"""
-CACHED_URLS = """async () => {
-  const urls = [];
-  for (const name of await caches.keys()) {
-    const cache = await caches.open(name);
-    for (const request of await cache.keys()) {
-      const url = new URL(request.url);
-      urls.push(url.pathname + url.search);
-    }
-  }
-  return {names: await caches.keys(), urls};
-}"""
-
-
-def wait_for_worker(page):
-    assert page.evaluate(WAIT_FOR_WORKER) == "activated"
-
-
-def cached(page):
-    return page.evaluate(CACHED_URLS)
+from ..support.offline import cached, wait_for_worker
+from ..support.triage import expected
 
 
 def test_manifest_has_every_field(client):
@@ -147,8 +123,8 @@ def test_full_offline_session_with_the_server_stopped(page, start_server):
 def test_a_reload_makes_no_request_for_saved_urls(page, start_server):
     server = start_server()
     page.goto(server.url + "/en/")
-    wait_for_worker(page)
-    page.wait_for_timeout(300)
+    wait_for_worker(page)  # active only once the precache is all saved
+    page.wait_for_load_state("networkidle")  # and the browser's own fetches (manifest) done
     server.paths.clear()
     page.reload()
     page.goto(server.url + "/en/check")
@@ -225,10 +201,22 @@ def test_update_shows_a_notice_and_never_mixes_versions(page, start_server):
     expect(page.locator(".clinic-name")).to_have_text("New Road Physio")
 
 
+#: Records every call of navigator.serviceWorker.register, before any script of the page runs.
+RECORD_REGISTER = """
+window.registered = [];
+const register = ServiceWorkerContainer.prototype.register;
+ServiceWorkerContainer.prototype.register = function (...args) {
+  window.registered.push(String(args[0]));
+  return register.apply(this, args);
+};"""
+
+
 def test_kill_switch_retires_the_worker(page, start_server):
+    page.add_init_script(RECORD_REGISTER)
     server = start_server()
     page.goto(server.url + "/en/")
     wait_for_worker(page)
+    assert page.evaluate("window.registered") == ["/sw.js"]  # the recorder sees a register
     server.stop()
     killed = start_server(port=server.port, SERVICE_WORKER_KILL_SWITCH=True)
     page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
@@ -238,7 +226,10 @@ def test_kill_switch_retires_the_worker(page, start_server):
     page.wait_for_function("caches.keys().then(n => n.length === 0)")
     page.goto(killed.url + "/en/")
     expect(page.locator("html")).not_to_have_attribute("data-sw", "/sw.js")
-    page.wait_for_timeout(500)
+    # The page's scripts register a worker in their load handler: once the load event is
+    # over, they have had their chance, and took none.
+    page.wait_for_load_state("load")
+    assert page.evaluate("window.registered") == []
     assert page.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0
 
 

@@ -10,13 +10,13 @@ import pytest
 from webapp import content
 from webapp.languages import LANGUAGES
 
-from .test_diary_browser import PUT
-from .test_print_browser import printed, public_server  # noqa: F401 - the fixture
+from ..support.diary_figures import PUT
+from ..support.printing import printed
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 @pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
-def test_paper_diary_prints_on_one_page(page, public_server, paper, lang):  # noqa: F811
+def test_paper_diary_prints_on_one_page(page, public_server, paper, lang):
     pdf = printed(page, f"{public_server.url}/{lang.code}/diary/print", paper)
     assert len(pdf) == 1
     if lang.code == "en":
@@ -35,7 +35,7 @@ def test_paper_diary_prints_on_one_page(page, public_server, paper, lang):  # no
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 @pytest.mark.parametrize("code", ["en", "ar"])
-def test_summary_prints_alone_on_one_page(page, public_server, paper, code):  # noqa: F811
+def test_summary_prints_alone_on_one_page(page, public_server, paper, code):
     page.goto(f"{public_server.url}/{code}/diary")
     entries = [
         {

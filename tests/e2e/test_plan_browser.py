@@ -20,8 +20,8 @@ from playwright.sync_api import expect
 from webapp import create_app, plan_code, plan_content
 from webapp.languages import LANGUAGES
 
-from ..conftest import CLINIC
-from .test_offline_browser import wait_for_worker
+from ..support.clinic import CLINIC
+from ..support.offline import wait_for_worker
 
 AXE = Axe()
 NEXT_WEEK = date.today() + timedelta(days=7)

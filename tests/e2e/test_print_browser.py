@@ -11,32 +11,16 @@ import zxingcpp
 from PIL import Image
 from playwright.sync_api import expect
 
-from webapp import content
+from webapp import content, create_app
 from webapp.languages import LANGUAGES
 from webapp.printed import POSTER_CODES_PER_SHEET
 
-from ..conftest import CLINIC
-from .printing import FONTS, MIN_SPARE, PAPERS, uses_font
+from ..support.clinic import CLINIC
+from ..support.clinic import PUBLIC_URL as PUBLIC
+from ..support.printing import FONTS, MIN_SPARE, PAPERS, printed, uses_font
+from ..support.servers import LiveServer
 
-PUBLIC = "https://guide.riverside-pt.example"
 SCALE = 3  # 216 dpi: 1 pt = 3 px
-
-
-@pytest.fixture(scope="module")
-def public_server():
-    from webapp import create_app
-
-    from .conftest import LiveServer
-
-    server = LiveServer(create_app({"TESTING": True, **CLINIC, "PUBLIC_URL": PUBLIC}))
-    yield server
-    server.stop()
-
-
-def printed(page, url: str, paper: str) -> pdfium.PdfDocument:
-    page.goto(url)
-    page.emulate_media(media="print")
-    return pdfium.PdfDocument(page.pdf(format=paper, print_background=True))
 
 
 def scan(pdf_page) -> list[zxingcpp.Barcode]:
@@ -79,10 +63,6 @@ def poster_sheets(count: int) -> int:
 
 @pytest.fixture(scope="module")
 def six_language_server():
-    from webapp import create_app
-
-    from .conftest import LiveServer
-
     config = {"TESTING": True, **CLINIC, "PUBLIC_URL": PUBLIC, "LANGUAGES": SIX}
     server = LiveServer(create_app(config))
     yield server

@@ -12,18 +12,8 @@ from playwright.sync_api import expect
 
 from webapp.languages import LANGUAGES
 
-from .test_offline_browser import wait_for_worker
-
-PAGES = [
-    "/{code}/",
-    "/{code}/check",
-    "/{code}/handout",
-    "/{code}/offline",
-    "/{code}/diary",
-    "/{code}/diary/print",
-    "/{code}/poster",
-    "/{code}/nope",
-]
+from ..support.offline import wait_for_worker
+from ..support.pages import MISSING, PAGES
 
 
 @pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
@@ -34,11 +24,11 @@ def test_no_request_to_another_origin_and_no_cookie(
     origins = set()
     context.on("request", lambda request: origins.add(urlsplit(request.url).netloc))
     page = context.new_page()
-    for pattern in PAGES:
+    for pattern in [*PAGES, MISSING]:
         page.goto(live_server.url + pattern.format(code=lang.code))
         page.wait_for_load_state("load")
-    page.evaluate("navigator.serviceWorker.ready")
-    page.wait_for_timeout(300)
+    # The worker is active only once its precache is all saved: every request it makes is in.
+    wait_for_worker(page)
     assert origins == {urlsplit(live_server.url).netloc}
     assert context.cookies() == []  # reading, the check's page and the worker set none
     context.close()

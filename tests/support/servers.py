@@ -1,6 +1,7 @@
-"""Start the production servers on loopback, for benchmarks and tests: gunicorn with
-gunicorn.conf.py alone; nginx with deploy/nginx.conf in front of it; nginx alone serving
-the static export. Free ports, temporary directories, and everything stopped after."""
+"""The app's servers for tests, scripts and benchmarks, all on loopback, on free ports,
+stopped after: the app in a thread of this process (LiveServer, with a fault injector);
+gunicorn with gunicorn.conf.py alone (production_server); nginx with deploy/nginx.conf in
+front of it (nginx_front); nginx alone serving the static export (nginx_static)."""
 
 from __future__ import annotations
 
@@ -13,26 +14,57 @@ import ssl
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-VENV_BIN = Path(sys.executable).parent
-sys.path.insert(0, str(ROOT))
-from tests.e2e.conftest import CHROMIUM_FLAGS, system_chromium  # noqa: E402
+from werkzeug.serving import make_server
 
-__all__ = [
-    "CHROMIUM_FLAGS",
-    "ROOT",
-    "nginx_front",
-    "nginx_static",
-    "production_server",
-    "system_chromium",
-]
+ROOT = Path(__file__).resolve().parent.parent.parent
+VENV_BIN = Path(sys.executable).parent
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
+
+
+class Faults:
+    """WSGI wrapper: records every path asked for, and can hang or fail on demand."""
+
+    def __init__(self, app):
+        self.app = app
+        self.paths: list[str] = []
+
+    def __call__(self, environ, start_response):
+        path = environ.get("PATH_INFO", "")
+        self.paths.append(path)
+        if path.endswith("/__hang"):
+            time.sleep(8)
+        if path.endswith("/__boom"):
+            start_response("500 Internal Server Error", [("Content-Type", "text/plain")])
+            return [b"boom"]
+        return self.app(environ, start_response)
+
+
+class LiveServer:
+    """A real HTTP server for the app, in a background thread (a free port, or a given one)."""
+
+    def __init__(self, app, port: int = 0):
+        self.app = app
+        self.faults = Faults(app)
+        self.server = make_server("127.0.0.1", port, self.faults, threaded=True)
+        self.port = self.server.server_port
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    @property
+    def paths(self) -> list[str]:
+        return self.faults.paths
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()
 
 
 def free_port() -> int:

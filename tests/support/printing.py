@@ -89,3 +89,10 @@ def uses_font(printout: Printout, font: str) -> bool:
     """Whether the forced family really printed (a missing font falls back silently)."""
     squashed = font.replace(" ", "")
     return any(name.startswith(squashed) for name in printout.fonts)
+
+
+def printed(page, url: str, paper: str) -> pdfium.PdfDocument:
+    """`url` printed by Chromium to PDF on `paper`, with the page's own fonts."""
+    page.goto(url)
+    page.emulate_media(media="print")
+    return pdfium.PdfDocument(page.pdf(format=paper, print_background=True))

@@ -11,6 +11,9 @@ from __future__ import annotations
 import statistics
 from datetime import date, timedelta
 
+#: Puts a diary and a plan (JSON strings) into the page's storage, as the app keeps them.
+PUT = "([d, p]) => { localStorage.setItem('bsg:diary', d); localStorage.setItem('bsg:plan', p); }"
+
 
 def day_of(entry: dict) -> date:
     return date.fromisoformat(entry["time"][:10])

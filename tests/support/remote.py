@@ -11,7 +11,7 @@ from http.cookiejar import CookieJar
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
-from .test_check_form import hidden_fields
+from .check_form import hidden_fields
 
 #: The no-JavaScript check, screen after screen: every question, Back, every outcome.
 SCREEN_WALKS = [
