@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+#: Bounded: a worker that never activates fails the test in 30 s instead of hanging the run.
 WAIT_FOR_WORKER = """async () => {
-  const registration = await navigator.serviceWorker.ready;
-  while (!navigator.serviceWorker.controller) await new Promise(r => setTimeout(r, 50));
-  return registration.active.state;
+  const deadline = Date.now() + 30000;
+  const later = new Promise(r => setTimeout(() => r(null), 30000));
+  const registration = await Promise.race([navigator.serviceWorker.ready, later]);
+  if (!registration) return "no active worker after 30 s";
+  while (!navigator.serviceWorker.controller && Date.now() < deadline) {
+    await new Promise(r => setTimeout(r, 50));
+  }
+  return navigator.serviceWorker.controller ? registration.active.state : "not controlled";
 }"""
 CACHED_URLS = """async () => {
   const urls = [];
