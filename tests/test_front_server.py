@@ -103,8 +103,10 @@ def test_the_no_javascript_check_works_through_nginx_with_its_cookie(front):
     nginx, _, _ = front
     patient = RemotePatient(nginx)
     assert patient.status == 200
-    assert patient.submit("no") == 200  # the first step: starts the session
-    assert "Set-Cookie" in patient.headers and "HttpOnly" in patient.headers["Set-Cookie"]
+    assert patient.submit("no") == 200  # the first step (303, then its screen): the session
+    jar = next(h.cookiejar for h in patient.opener.handlers if hasattr(h, "cookiejar"))
+    assert [c.name for c in jar] == ["session"]
+    assert all(c.has_nonstandard_attr("HttpOnly") for c in jar)
     assert patient.walk(["no", "no", "no", "yes"]) == [200] * 4
     assert re.search(r'data-outcome="evaluate"', patient.html)
     stranger = RemotePatient(nginx)  # no cookie: a later step's token is refused kindly
@@ -151,8 +153,11 @@ def test_post_lines_in_nginx_log_hold_no_size_or_time(front):
     lines = (workdir / "access.log").read_text().splitlines()
     posts = [line for line in lines if '"POST ' in line]
     assert posts and all(re.fullmatch(r'127\.0\.0\.1 "POST /[\w/.-]*" \d{3}', p) for p in posts)
-    screens = [line for line in posts if line.endswith(" 200")]
-    assert len(screens) >= 8 and set(screens) == {'127.0.0.1 "POST /en/check" 200'}
+    screens = [line for line in posts if line.endswith(" 303")]
+    assert len(screens) >= 8 and set(screens) == {'127.0.0.1 "POST /en/check" 303'}
+    # Each answer's screen is a GET of its sealed address: path only, no size or time.
+    shown = [line for line in lines if "/check/answers" in line]
+    assert len(shown) >= 8 and set(shown) == {'127.0.0.1 "GET /en/check/answers" 200'}
     gets = [line for line in lines if '"GET /en/" 200' in line]
     assert gets and re.fullmatch(r'127\.0\.0\.1 "GET /en/" 200 \d+ \d+\.\d+', gets[-1])
 
