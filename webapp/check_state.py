@@ -16,6 +16,7 @@ import base64
 import hashlib
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 
 from cryptography.fernet import Fernet, InvalidToken
 from cryptography.hazmat.primitives import hashes
@@ -40,9 +41,15 @@ class Screen:
 
 
 def _fernet() -> Fernet:
+    return _fernet_for(current_app.config["SECRET_KEY"])
+
+
+@lru_cache(maxsize=4)
+def _fernet_for(secret: str) -> Fernet:
+    """Derived once per key, not on every answer (an app has one key; tests a few)."""
     key = HKDF(
         algorithm=hashes.SHA256(), length=32, salt=None, info=b"bsg check screen state"
-    ).derive(current_app.config["SECRET_KEY"].encode())
+    ).derive(secret.encode())
     return Fernet(base64.urlsafe_b64encode(key))
 
 
