@@ -36,12 +36,13 @@ def test_first_visit_is_at_most_5_requests_and_40_kb(client, lang):
     assert sum(transferred(client, url) for url in urls) <= 40 * KB
 
 
-def test_css_and_js_are_each_at_most_10_kb_compressed(client):
-    html = client.get("/en/").get_data(as_text=True)
-    css = re.search(r'href="(/static/css/site\.css\?v=\w+)"', html).group(1)
-    js = re.search(r'src="(/static/js/app\.js\?v=\w+)"', html).group(1)
-    assert transferred(client, css) <= 10 * KB
-    assert transferred(client, js) <= 10 * KB
+@pytest.mark.parametrize("page", ["/en/", "/en/check", "/en/handout", "/en/plan", "/en/diary"])
+def test_css_and_js_are_each_at_most_10_kb_compressed(client, page):
+    html = client.get(page).get_data(as_text=True)
+    files = re.findall(r'(?:href|src)="(/static/(?:css|js)/[^"]+)"', html)
+    assert any("/js/" in url for url in files) and any("/css/" in url for url in files)
+    for url in files:
+        assert transferred(client, url) <= 10 * KB, url
 
 
 def test_one_render_blocking_request_at_most(client):

@@ -23,7 +23,9 @@ def test_diary_page_in_every_language(client, lang):
     assert response.headers["Cache-Control"] == "no-cache"  # the same page for everyone
     html = response.get_data(as_text=True)
     assert f'<html lang="{lang.html_lang}" dir="{lang.dir}"' in html
-    assert re.search(r'<script type="module" src="/static/js/diary\.js\?v=\w+">', html)
+    assert re.search(
+        r'<script type="module" src="/static/js/diary\.js\?v=\w+" integrity="sha384-', html
+    )
     assert re.search(r'<link rel="stylesheet" href="/static/css/diary\.css\?v=\w+">', html)
     # Safety: the check, the card, and the four warning signs with the emergency line.
     assert f'<a href="/{lang.code}/check">' in html
@@ -81,7 +83,7 @@ def test_paper_diary_in_every_language(client, lang):
     body = html[html.index("<tbody>") : html.index("</tbody>")]
     assert body.count("<tr>") == 14
     assert html.count('<li data-sign="') == 4
-    assert '<script type="module"' not in html
+    assert "/static/js/diary.js" not in html  # paper needs no diary module
     assert f"/{lang.code}/check</bdi>" in html  # on paper: the address, not just a link
 
 

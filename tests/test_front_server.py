@@ -62,7 +62,7 @@ def routes(app: str) -> list[tuple[str, str, dict]]:
         "/static/css/site.css",
         "/static/css/site.css?v=stale",
         "/static/icons/icon-192.png",
-        "/static/js/app.js",
+        "/static/js/site.js",
         "/en/check",
         "/",
         "/poster",
@@ -76,7 +76,7 @@ def routes(app: str) -> list[tuple[str, str, dict]]:
         for encoding in ("gzip, deflate, br", "gzip", "identity"):
             cases.append(("GET", path, {"Accept-Encoding": encoding, "Accept-Language": "fr"}))
         cases.append(("HEAD", path, {"Accept-Encoding": "gzip, br"}))
-    cases += [("POST", "/en/", {}), ("DELETE", "/sw.js", {}), ("POST", "/static/js/app.js", {})]
+    cases += [("POST", "/en/", {}), ("DELETE", "/sw.js", {}), ("POST", "/static/js/site.js", {})]
     return cases
 
 

@@ -48,7 +48,7 @@ SCANNER = ROOT / ".tools/observatory/node_modules/@mdn/mdn-http-observatory/src/
 SAMPLES = {
     "lang": ["en", "ar"],
     "kind": ["svg", "png"],
-    "filename": ["css/site.css", "js/app.js", "icons/icon-192.png", "icons/icon.svg"],
+    "filename": ["css/site.css", "js/site.js", "icons/icon-192.png", "icons/icon.svg"],
 }
 HTML_SCORE = 135
 OTHER_SCORE = 130
@@ -160,7 +160,7 @@ def test_every_get_route_scores_the_most_the_observatory_gives(scans, path):
 
 def test_every_page_type_is_scanned():
     """The route list comes from the app itself, so a new page is scanned without asking."""
-    for path in ("/", "/en/", "/ar/check", "/en/handout", "/static/js/app.js", "/sw.js"):
+    for path in ("/", "/en/", "/ar/check", "/en/handout", "/static/js/site.js", "/sw.js"):
         assert path in ROUTES
 
 

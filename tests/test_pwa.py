@@ -38,7 +38,7 @@ def test_precache_lists_every_page_of_each_language_and_every_asset(client):
     ]
     shared = build["shared"]
     assert any(url.startswith("/static/css/site.css?v=") for url in shared)
-    assert any(url.startswith("/static/js/app.js?v=") for url in shared)
+    assert any(url.startswith("/static/js/site.js?v=") for url in shared)
     assert any(url.startswith("/static/icons/icon.svg?v=") for url in shared)
     assert not any("maskable" in url or "-512" in url for url in shared)  # install only
     assert not any("screenshots" in url for url in shared)
