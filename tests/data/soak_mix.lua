@@ -1,7 +1,7 @@
 -- wrk script for tests/test_soak.py: a patient-like mix of pages, assets and form posts.
 local paths = {
   "/en/", "/es/", "/ar/", "/zh/check", "/de/handout", "/vi/offline", "/fr/manifest.webmanifest",
-  "/static/css/site.css", "/static/js/app.js", "/qr/pt.svg", "/sw.js", "/healthz",
+  "/static/css/site.css", "/static/js/site.js", "/qr/pt.svg", "/sw.js", "/healthz",
 }
 local i = 0
 request = function()

@@ -27,7 +27,8 @@ CACHED_URLS = """async () => {
 
 
 def wait_for_worker(page):
-    assert page.evaluate(WAIT_FOR_WORKER) == "activated"
+    state = page.evaluate(WAIT_FOR_WORKER)
+    assert state == "activated", state
 
 
 def cached(page):

@@ -67,6 +67,18 @@ class LiveServer:
         self.server.server_close()
 
 
+def stop(server: subprocess.Popen) -> None:
+    """SIGTERM, then SIGKILL after 15 s: gunicorn lets workers finish for up to
+    gunicorn.conf.py's graceful_timeout (10 s), which an idle keep-alive connection can use
+    up on a busy machine."""
+    server.terminate()
+    try:
+        server.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -127,8 +139,7 @@ def production_server(
         wait_until_up(base + "/healthz", server, tls[0] if tls else None)
         yield base
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        stop(server)
 
 
 def _nginx_main(workdir: Path, http_block: str) -> Path:
@@ -165,8 +176,7 @@ def _run_nginx(conf: Path, workdir: Path, url: str):
             raise RuntimeError((workdir / "error.log").read_text()) from None
         yield
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        stop(server)
 
 
 def deploy_config(build_dir: Path, upstream: str, port: int, log: Path) -> str:
