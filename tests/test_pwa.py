@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
+from webapp.languages import LANGUAGES
 from webapp.security import CSP
 
 
@@ -106,3 +109,23 @@ def test_building_the_worker_renders_each_language_in_its_own_language(make_app)
     assert '<html lang="fr"' in client.get("/fr/").get_data(as_text=True)
     assert "Spasmes" in client.get("/fr/").get_data(as_text=True)
     assert "腰背痉挛" in client.get("/zh/check").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
+def test_every_language_manifest_has_what_installing_needs(client, lang):
+    """What Chromium's installability check reads, in every language (the browser itself
+    runs that check in three: tests/e2e/test_offline_browser.py::test_installable)."""
+    response = client.get(f"/{lang.code}/manifest.webmanifest")
+    assert response.content_type.startswith("application/manifest+json")
+    manifest = response.get_json()
+    english = client.get("/en/manifest.webmanifest").get_json()
+    assert manifest["lang"] == lang.html_lang and manifest["dir"] == lang.dir
+    assert manifest["name"] and manifest["short_name"] and manifest["display"] == "standalone"
+    if lang.code != "en":
+        assert manifest["name"] != english["name"]  # translated
+    assert manifest["start_url"] == f"/{lang.code}/" and manifest["scope"] == "/"
+    sizes = {icon["sizes"] for icon in manifest["icons"] if icon["type"] == "image/png"}
+    assert {"192x192", "512x512"} <= sizes
+    for icon in manifest["icons"]:
+        assert client.get(icon["src"]).status_code == 200, icon["src"]
+    assert client.get(manifest["start_url"]).status_code == 200

@@ -73,8 +73,18 @@ OVERFLOW = """() => {
 }"""
 
 
-@pytest.mark.parametrize("scaling", ["text", "zoom"])
-@pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
+def large_text_matrix():
+    """Every language with the phone's text at 200 %; 200 % zoom in English, German (the
+    longest words) and Arabic. Zoom lays the page out at 320 CSS px with text at its usual
+    size, so what it could break the doubled text at 320 px breaks first: once per reading
+    direction and per word length is enough."""
+    for lang in LANGUAGES:
+        for scaling in ("text", "zoom"):
+            if scaling == "text" or lang.code in ("en", "de", "ar"):
+                yield pytest.param(lang, scaling, id=f"{lang.code}-{scaling}")
+
+
+@pytest.mark.parametrize(("lang", "scaling"), list(large_text_matrix()))
 def test_no_sideways_scroll_at_320_px_with_200_percent_text(browser, live_server, lang, scaling):
     if scaling == "text":
         # The phone's text-size setting: every size given in rem doubles.

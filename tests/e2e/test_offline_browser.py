@@ -36,8 +36,14 @@ def test_manifest_has_every_field(client):
     assert json.loads(client.get("/es/manifest.webmanifest").data)["name"] != "Back Spasm Guide"
 
 
-@pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
-def test_installable_in_every_language(page, live_server, lang):
+@pytest.mark.parametrize(
+    "lang",
+    [lang for lang in LANGUAGES if lang.code in ("en", "ar", "zh-hant")],
+    ids=lambda lang: lang.code,
+)
+def test_installable(page, live_server, lang):
+    """Chromium's own installability check, in both directions and a CJK script; every
+    language's manifest is checked field by field in tests/test_pwa.py."""
     page.goto(f"{live_server.url}/{lang.code}/")
     wait_for_worker(page)
     cdp = page.context.new_cdp_session(page)

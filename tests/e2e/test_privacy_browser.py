@@ -15,8 +15,12 @@ from webapp.languages import LANGUAGES
 from ..support.offline import wait_for_worker
 from ..support.pages import MISSING, PAGES
 
+#: Both reading directions and a CJK script. What a page in any language asks for is checked
+#: without a browser in tests/test_same_origin.py, and the CSP forbids every other origin.
+WALKED = [lang for lang in LANGUAGES if lang.code in ("en", "ar", "zh-hant")]
 
-@pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
+
+@pytest.mark.parametrize("lang", WALKED, ids=lambda lang: lang.code)
 def test_no_request_to_another_origin_and_no_cookie(
     browser, browser_context_args, live_server, lang
 ):
