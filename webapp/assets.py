@@ -50,17 +50,15 @@ def integrity(filename: str) -> str:
     return current_app.extensions["asset_integrity"][filename]
 
 
-def script_tag(filename: str, module: bool = False) -> Markup:
-    """`<script>` for a static file, versioned and with its integrity digest.
+def script_tag(filename: str) -> Markup:
+    """`<script type="module">` for a static file, versioned and with its integrity digest.
 
-    Classic scripts are deferred; `module=True` gives `type="module"` (deferred anyway).
-    Every page's scripts go through here, so none ships without its digest
-    (tests/test_integrity.py checks every page).
+    Every script is a native ES module (deferred, strict, no build step). Every page's
+    scripts go through here, so none ships without its digest (tests/test_integrity.py
+    checks every page).
     """
     src, digest = asset_url(filename), integrity(filename)
-    if module:
-        return Markup('<script type="module" src="{}" integrity="{}"></script>').format(src, digest)
-    return Markup('<script src="{}" integrity="{}" defer></script>').format(src, digest)
+    return Markup('<script type="module" src="{}" integrity="{}"></script>').format(src, digest)
 
 
 def asset_url(filename: str) -> str:

@@ -109,7 +109,6 @@ if (workerUrl && "serviceWorker" in navigator) {
       });
     });
   };
-  // A module runs before "load"; registering after it keeps the first view's bandwidth.
-  if (document.readyState === "complete") register();
-  else window.addEventListener("load", register);
+  // Registering after "load" keeps the first view's bandwidth (a module runs before it).
+  window.addEventListener("load", register);
 }

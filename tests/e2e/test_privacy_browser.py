@@ -13,11 +13,11 @@ from playwright.sync_api import expect
 from webapp.languages import LANGUAGES
 
 from ..support.offline import wait_for_worker
-from ..support.pages import MISSING, PAGES
+from ..support.pages import MISSING, PAGES, SAMPLE_CODES
 
 #: Both reading directions and a CJK script. What a page in any language asks for is checked
 #: without a browser in tests/test_same_origin.py, and the CSP forbids every other origin.
-WALKED = [lang for lang in LANGUAGES if lang.code in ("en", "ar", "zh-hant")]
+WALKED = [lang for lang in LANGUAGES if lang.code in SAMPLE_CODES]
 
 
 @pytest.mark.parametrize("lang", WALKED, ids=lambda lang: lang.code)

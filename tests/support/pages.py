@@ -16,3 +16,7 @@ PAGES = [
 ]
 #: A page that does not exist: the translated 404 page.
 MISSING = "/{code}/missing"
+
+#: Where a browser test runs in a few languages only (every language being covered without a
+#: browser): both reading directions and a CJK script.
+SAMPLE_CODES = ("en", "ar", "zh-hant")
