@@ -1,14 +1,14 @@
 """The warning-sign check at `/<lang>/check`: one page for both ways of running it.
 
-GET renders the first question as an ordinary form, plus every later screen in an inert
-`<template>` for the on-device path (JavaScript answers there, never posts, and works
-offline). Without JavaScript the same form is posted here: earlier answers travel in
-hidden fields and are checked again on every POST, so a forged later step cannot skip a
-warning question. Nothing about the answers is stored or logged, and results are sent
+GET renders the first screen (the emergency signs) as an ordinary form, plus every later
+screen and outcome in an inert `<template>` for the on-device path (JavaScript answers
+there, never posts, and works offline). Without JavaScript the same form is posted here:
+earlier screens' answers travel in hidden fields and are checked again on every POST, so a
+forged later step cannot skip a screen. Nothing about the answers is stored or logged, and results are sent
 with `Cache-Control: no-store`.
 
 Cookies: the GET page carries no form token, so reading the check (or running it on the
-device) sets no cookie. The first POST, which can only carry the answer to question 1, is
+device) sets no cookie. The first POST, which can only carry answers of screen 1, is
 protected by checking that it comes from this site (`Sec-Fetch-Site` / `Origin`); its
 response starts the session that holds the Flask-WTF token every later step must return.
 """
@@ -30,7 +30,7 @@ from flask import (
 from flask_babel import force_locale
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import generate_csrf, validate_csrf
-from wtforms import RadioField
+from wtforms import RadioField, SelectMultipleField
 from wtforms.validators import Optional
 from wtforms.validators import ValidationError as WTFValidationError
 
@@ -41,19 +41,27 @@ from .languages import BY_CODE
 
 bp = Blueprint("check", __name__)
 
+RADIO_SIGNS = [sign for screen in triage.SCREENS if not screen.checklist for sign in screen.signs]
+CHECKLIST = next(screen for screen in triage.SCREENS if screen.checklist)
+#: The `step` field: a screen's index, or this for the outcome screen.
+OUTCOME_STEP = "outcome"
+
 
 class CheckForm(FlaskForm):
-    """The answers a POST may carry: one radio group per question, all optional."""
+    """The answers a POST may carry: one radio group per sign, the check-up ticks."""
 
     class Meta:
         csrf = False  # checked by hand below: the first step has no token by design
 
+    checkup = SelectMultipleField(
+        choices=[(s.key, s.key) for s in CHECKLIST.signs] + [(triage.NONE_OF_THESE, "")],
+        validators=[Optional()],
+    )
 
-for _question in triage.QUESTIONS:
+
+for _sign in RADIO_SIGNS:
     setattr(
-        CheckForm,
-        _question.key,
-        RadioField(choices=list(triage.ANSWERS), validators=[Optional()]),
+        CheckForm, _sign.key, RadioField(choices=list(triage.ANSWERS), validators=[Optional()])
     )
 
 
@@ -61,25 +69,56 @@ class BadAnswers(Exception):
     """The posted answers cannot come from our form (forged, duplicated or out of order)."""
 
 
-def posted_answers() -> dict[str, str]:
-    """The answers in this POST, validated: known values, once each, in an allowed order."""
-    if any(len(request.form.getlist(q.key)) > 1 for q in triage.QUESTIONS):
+def posted() -> tuple[dict[str, str], int | str]:
+    """The answers in this POST, validated, and the screen they came from."""
+    if any(len(request.form.getlist(s.key)) > 1 for s in RADIO_SIGNS):
+        raise BadAnswers
+    step_field = request.form.get("step", "0")
+    if step_field == OUTCOME_STEP:
+        step: int | str = OUTCOME_STEP
+    elif step_field in {str(i) for i in range(len(triage.SCREENS))}:
+        step = int(step_field)
+    else:
         raise BadAnswers
     form = CheckForm(request.form)
     if not form.validate():
         raise BadAnswers
-    answers = {q.key: form[q.key].data for q in triage.QUESTIONS if form[q.key].data}
-    # Answers run from question 1 with no gap, and only the last may end the check.
-    given = list(answers)
-    if given != [q.key for q in triage.QUESTIONS[: len(given)]]:
-        raise BadAnswers
-    if any(answers[q.key] in q.stops for q in triage.QUESTIONS[: max(len(given) - 1, 0)]):
-        raise BadAnswers
-    return answers
+    answers = {s.key: form[s.key].data for s in RADIO_SIGNS if form[s.key].data}
+    ticks = set(form.checkup.data or ())
+    for sign in CHECKLIST.signs:
+        # A tick is Yes; with "None of these" (and no tick) every check-up sign is No.
+        if sign.key in ticks:
+            answers[sign.key] = triage.YES
+        elif ticks:
+            answers[sign.key] = triage.NO
+    return answers, step
 
 
-def _index_of_last(answers: dict[str, str]) -> int:
-    return max(len(answers) - 1, 0)
+def check_order(answers: dict[str, str], step: int | str) -> None:
+    """Refuse answers our form could not have sent: answers to a screen after the one
+    shown, an earlier screen incomplete, or an earlier screen that would have ended the
+    check (a forged later step cannot skip a level)."""
+    if step == OUTCOME_STEP:
+        decision = triage.decide(answers)
+        if decision.outcome is None or decision.screen != _stopping_screen(answers):
+            raise BadAnswers
+        return
+    if _stopping_screen(answers) > step:
+        raise BadAnswers
+    if triage.decide(_answers_before(answers, step)).next_screen != step:
+        raise BadAnswers
+
+
+def hidden_fields(answers: dict[str, str]) -> list[tuple[str, str]]:
+    """Answers as the form's hidden fields: a radio answer each; the check-up ticks (or
+    "None of these") as the checklist sends them."""
+    fields = [(k, v) for k, v in answers.items() if k not in CHECKLIST.keys]
+    ticks = [k for k in CHECKLIST.keys if answers.get(k) == triage.YES]
+    if ticks:
+        fields += [("checkup", k) for k in ticks]
+    elif any(k in answers for k in CHECKLIST.keys):
+        fields.append(("checkup", triage.NONE_OF_THESE))
+    return fields
 
 
 def this_origin() -> str:
@@ -100,6 +139,10 @@ def from_this_site() -> bool:
     return origin.strip().lower() == this_origin()
 
 
+def only_first_screen(answers: dict[str, str]) -> bool:
+    return set(answers) <= set(triage.SCREENS[0].keys)
+
+
 def token_problem(answers: dict[str, str]) -> bool:
     """True when this POST must be refused for its form token (missing, forged, expired)."""
     token = request.form.get("csrf_token")
@@ -109,54 +152,60 @@ def token_problem(answers: dict[str, str]) -> bool:
         except WTFValidationError:
             return True
         return False
-    only_first = set(answers) <= {triage.QUESTIONS[0].key}
-    return not (only_first and from_this_site())
+    return not (only_first_screen(answers) and from_this_site())
 
 
-def report_card(decision: triage.Decision, locale: str, role: str) -> dict[str, str]:
-    """The card's text in one language: the patient's column, or the clinician's.
+def note_lines(signs, locale: str) -> list[dict[str, str]]:
+    """The lines of a note in one language: each sign's short name, and "not sure"."""
+    with force_locale(locale):
+        return [
+            {"key": s.key, "name": str(s.name), "not_sure": str(triage.NOT_SURE_MARK)}
+            for s in signs
+        ]
 
-    On the emergency outcome the card is a note for the emergency department; only the
-    clinician's column names the condition to rule out (docs/design.md, "Safety net").
+
+def report_card(outcome: str, locale: str, role: str) -> dict:
+    """The note's text in one language: the patient's column, or the clinician's.
+
+    Only the clinician's words name the condition to rule out (docs/design.md, "Safety
+    net"); with one column (the patient reads the clinic's language) it carries both.
     """
-    emergency = decision.outcome == "emergency"
+    emergency = outcome == "emergency"
+    signs = triage.SCREENS[0].signs + triage.SCREENS[1].signs if emergency else (
+        triage.SCREENS[1].signs
+    )
     with force_locale(locale):
         card = {
             "role": role,
             "heading": str(triage.ED_HEADING if emergency else triage.CARD_HEADING),
             "title": str(triage.CARD_TITLE),
-            "sign_label": str(triage.CARD_SIGN),
-            "sign": str(decision.stopped_at.sign.name),
-            "question_label": str(triage.CARD_QUESTION),
-            "question": str(decision.stopped_at.text),
-            "answer_label": str(triage.CARD_ANSWER),
-            "answer": str(triage.ANSWER_LABELS[decision.answer]),
-            "stopped": str(triage.CARD_STOPPED),
+            "signs_label": str(triage.CARD_SIGNS),
+            "lines": note_lines(signs, locale),
+            "not_asked": str(triage.CARD_NOT_ASKED),
+            "started_label": str(triage.ED_STARTED),
+            "clinic_label": str(triage.ED_CLINIC),
+            "for": str(triage.ED_FOR_PATIENT if role == "patient" else triage.ED_FOR_CLINICIAN),
+            "for_clinician": str(triage.ED_FOR_CLINICIAN),
+            "patient_reason": str(triage.ED_PATIENT_REASON),
+            "clinician_reason": "",
         }
-        if emergency:
-            patient = role == "patient"
-            card["for"] = str(triage.ED_FOR_PATIENT if patient else triage.ED_FOR_CLINICIAN)
-            reason = triage.ED_PATIENT_REASON if patient else triage.ED_CLINICIAN_REASON
-            card["reason"] = str(reason)
-            card["started_label"] = str(triage.ED_STARTED)
-            card["clinic_label"] = str(triage.ED_CLINIC)
+        if emergency and role in ("clinician", "both"):
+            card["clinician_reason"] = str(triage.ED_CLINICIAN_REASON)
         return card
 
 
-def outcome_context(decision: triage.Decision) -> dict:
-    """Everything the outcome screen needs, for one reached outcome.
-
-    The emergency note always has both columns (the patient's words and the clinician's,
-    even in one language); the doctor's card adds the clinic's language when it differs.
-    """
-    cards = []
-    if decision.outcome in ("emergency", "urgent"):
-        patient = current_language()
-        clinic = BY_CODE[current_app.config["CLINIC_LANGUAGE"]]
-        cards.append((patient, report_card(decision, patient.locale, "patient")))
-        if clinic != patient or decision.outcome == "emergency":
-            cards.append((clinic, report_card(decision, clinic.locale, "clinician")))
-    return {"decision": decision, "cards": cards}
+def cards_for(outcome: str) -> list:
+    """The note's columns: the patient's language, then the clinic's when it differs."""
+    if outcome not in ("emergency", "urgent"):
+        return []
+    patient = current_language()
+    clinic = BY_CODE[current_app.config["CLINIC_LANGUAGE"]]
+    if clinic == patient:
+        return [(patient, report_card(outcome, patient.locale, "both"))]
+    return [
+        (patient, report_card(outcome, patient.locale, "patient")),
+        (clinic, report_card(outcome, clinic.locale, "clinician")),
+    ]
 
 
 def started_choices() -> list[tuple[str, str]]:
@@ -173,50 +222,18 @@ def started_choices() -> list[tuple[str, str]]:
     return choices
 
 
-def all_outcomes() -> list[dict]:
-    """Every outcome screen the on-device check can reach, rendered ahead of time."""
-    screens = []
-    for question in triage.QUESTIONS:
-        for answer, outcome in question.stops.items():
-            decision = triage.Decision(outcome, question, answer)
-            # The last question has no warning sign: one screen per outcome it can reach.
-            last_question_seen = question.sign is None and any(
-                s["decision"].outcome == outcome for s in screens
-            )
-            if not last_question_seen:
-                screens.append(outcome_context(decision))
-    return screens
-
-
-def render_step(
-    answers: dict[str, str], *, index: int, error=False, notice=None, status=200, token=True
-):
-    """Question `index`, earlier answers in hidden fields, its own answer (if any) selected."""
-    question = triage.QUESTIONS[index]
-    return render_check(
-        "step",
-        status,
-        token=token,
-        question=question,
-        index=index,
-        step=index,
-        earlier={q.key: answers[q.key] for q in triage.QUESTIONS[:index]},
-        selected=answers.get(question.key),
-        error=error,
-        notice=notice,
-    )
-
-
 def render_check(mode: str, status: int, token: bool = True, **context):
     needs_token = mode != "start" and token
+    context.setdefault("answers", {})
     response = make_response(
         render_template(
             "check.html",
             mode=mode,
-            total=len(triage.QUESTIONS),
-            questions=triage.QUESTIONS,
+            total=len(triage.SCREENS),
+            screens=triage.SCREENS,
             answer_labels=triage.ANSWER_LABELS,
             started_choices=started_choices(),
+            evaluate_lines=note_lines(CHECKLIST.signs, current_language().locale),
             csrf_token=generate_csrf() if needs_token else None,
             **context,
         ),
@@ -227,20 +244,46 @@ def render_check(mode: str, status: int, token: bool = True, **context):
     return response
 
 
+def render_screen(answers: dict[str, str], index: int, *, error=False, notice=None, status=200,
+                  token=True, mode="step"):
+    """Screen `index`, earlier screens' answers in hidden fields, its own answers selected."""
+    screen = triage.SCREENS[index]
+    earlier = hidden_fields(_answers_before(answers, index))
+    mine = {k: v for k, v in answers.items() if k in screen.keys}
+    missing = [k for k in screen.keys if k not in mine] if error else []
+    return render_check(
+        mode,
+        status,
+        token=token,
+        screen=screen,
+        index=index,
+        step=index,
+        earlier=earlier,
+        answers=mine,
+        missing=missing,
+        none_checked=screen.checklist and len(mine) == len(screen.keys) and all(
+            v == triage.NO for v in mine.values()
+        ),
+        error=error,
+        notice=notice,
+    )
+
+
 @bp.get("/<lang:lang>/check")
 def check(lang: str):
     return render_check(
         "start",
         200,
-        question=triage.QUESTIONS[0],
+        screen=triage.SCREENS[0],
         index=0,
         step=0,
-        earlier={},
-        selected=None,
+        earlier=[],
+        missing=[],
+        none_checked=False,
         error=False,
         notice=None,
         rules=triage.rules_for_the_device(),
-        outcomes=all_outcomes(),
+        device_outcomes=[(o, cards_for(o)) for o in triage.OUTCOMES],
     )
 
 
@@ -249,33 +292,47 @@ def answer(lang: str):
     action = request.form.get("action", "continue")
     if action == "restart":
         return redirect(url_for("check.check", lang=lang), code=303)
+    if action not in ("continue", "back"):
+        abort(400)
     try:
-        answers = posted_answers()
-        step = int(request.form.get("step", "0"))
+        answers, step = posted()
+        check_order(answers, step)
     except (BadAnswers, ValueError):
         abort(400)
-    # The screen the patient was on: question `step` (answered or not), or the outcome after
-    # the last answer. Anything else did not come from our form.
-    if action not in ("continue", "back") or step not in {len(answers), max(len(answers) - 1, 0)}:
-        abort(400)
 
-    decision = triage.decide(answers)
+    on_outcome = step == OUTCOME_STEP
     if token_problem(answers):
         # Friendly, translated, and nothing lost: the same place again, with a fresh token.
-        on_outcome = decision.outcome is not None and step == len(answers)
-        index = _index_of_last(answers) if on_outcome else step
         # A refused first step starts no session (no cookie for a cross-site post): the
         # page asks again without a token, and a first step sent from our page needs none.
-        first_only = set(answers) <= {triage.QUESTIONS[0].key}
-        return render_step(answers, index=index, notice="expired", status=400, token=not first_only)
+        shown = _stopping_screen(answers) if on_outcome else step
+        return render_screen(
+            answers, shown, notice="expired", status=400, token=not only_first_screen(answers)
+        )
 
     # Post/Redirect/Get: the answer to a POST is a 303 to the next screen's own address.
     if action == "back":
-        return show(Screen(answers, max(step - 1, 0)))
+        back_to = _stopping_screen(answers) if on_outcome else max(step - 1, 0)
+        return show(Screen(_answers_before(answers, back_to + 1), back_to))
+    decision = triage.decide(answers)
     if decision.outcome:
-        return show(Screen(answers, len(answers), outcome=True))
-    index = decision.next_question
-    return show(Screen(answers, index, error=index == step))
+        return show(Screen(answers, len(triage.SCREENS), outcome=True))
+    if decision.next_screen > step:
+        return show(Screen(answers, decision.next_screen))
+    return show(Screen(answers, step, error=True))
+
+
+def _stopping_screen(answers: dict[str, str]) -> int:
+    """The screen whose answers ended the check (the last one answered)."""
+    levels = {triage.LEVEL_OF_SCREEN[triage.SIGNS[k].level] for k in answers}
+    return max(levels, default=0)
+
+
+def _answers_before(answers: dict[str, str], index: int) -> dict[str, str]:
+    """The answers to screens before `index` (kept when going back to a screen)."""
+    return {
+        k: v for k, v in answers.items() if triage.LEVEL_OF_SCREEN[triage.SIGNS[k].level] < index
+    }
 
 
 def show(screen: Screen):
@@ -294,15 +351,20 @@ def screen(lang: str):
     """
     try:
         shown = unseal(request.args.get("s", ""))
-    except StaleState:
+        decision = triage.decide(shown.answers)
+    except (StaleState, ValueError):
         response = redirect(url_for("check.check", lang=lang), code=303)
         response.headers["Cache-Control"] = "no-store"
         return response
-    decision = triage.decide(shown.answers)
     if shown.outcome and decision.outcome:
         return render_check(
-            "outcome", 200, answers=shown.answers, step=shown.index, **outcome_context(decision)
+            "outcome",
+            200,
+            outcome=decision.outcome,
+            decision=decision,
+            cards=cards_for(decision.outcome),
+            earlier=hidden_fields(shown.answers),
+            step=OUTCOME_STEP,
         )
-    return render_step(
-        shown.answers, index=min(shown.index, len(triage.QUESTIONS) - 1), error=shown.error
-    )
+    index = min(shown.index, len(triage.SCREENS) - 1)
+    return render_screen(shown.answers, index, error=shown.error)

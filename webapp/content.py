@@ -66,7 +66,7 @@ class WarningSignList:
 
     kind: ClassVar[str] = "warning-signs"
 
-    facts: tuple[str, ...] = ("F12", "F13", "F14", "F15")
+    facts: tuple[str, ...] = ("F12", "F13", "F14", "F15", "F17")
 
 
 @dataclass(frozen=True)
@@ -79,66 +79,341 @@ class Section:
 
 @dataclass(frozen=True)
 class WarningSign:
-    key: str
-    fact: str
-    urgency: str  # "emergency" or "urgent": what the check concludes when it is present
-    name: object  # short label, used in lists, the callout and the doctor's card
-    detail: object = None  # everyday words for what it means
+    """One sign the check asks about and every list shows, at its level (docs/design.md).
 
+    `level` is where a Yes (or Not sure) sends the patient: "emergency", "urgent" or
+    "evaluate" (book a check-up). Emergency signs also name their `action`: "call" the
+    emergency number now, or "go" to an emergency department now.
+    """
+
+    key: str  # also the check's form field name
+    code: str  # the sign's number in docs/design.md (E1a … V5)
+    level: str
+    name: object  # short: fits a line on a 320 px phone
+    detail: object = None  # the hint: everyday words for what it means
+    cue: object = None  # under "Not sure": a way to notice it that can only sharpen the answer
+    action: str | None = None  # emergency signs: "call" or "go"
+    fact: str = ""  # the source's fact it carries, if any (F12–F15, F17)
+
+    @property
+    def urgency(self) -> str:  # the level's older name, read by lists of the signs
+        return self.level
+
+    @property
+    def group(self) -> str:
+        """The list it stands in: emergency-call, emergency-go, urgent or evaluate."""
+        return f"{self.level}-{self.action}" if self.action else self.level
+
+
+_PEE_CUE = _l("Since the pain started, can you start, stop and feel your pee as usual?")
 
 WARNING_SIGNS: tuple[WarningSign, ...] = (
+    # Emergency, call now (E6, E7, and the sepsis signs that turn a fever into a 999 call).
     WarningSign(
-        "bladder-bowel",
-        "F12",
+        "chest-pain",
+        "E6a",
         "emergency",
-        _l("New changes in how your bladder or bowels work"),
+        _l("Chest pain"),
+        _l("Pain, pressure or tightness in your chest."),
+        action="call",
+    ),
+    WarningSign(
+        "sudden-belly-pain",
+        "E6b",
+        "emergency",
+        _l("Sudden, very bad pain in your belly or upper back"),
         _l(
-            "Trouble peeing or passing stool, leaking urine or stool, or not feeling when "
-            "you need to go."
+            "It may feel like tearing. Also answer Yes if you feel faint, dizzy, pale and "
+            "sweaty with the back pain."
+        ),
+        action="call",
+    ),
+    WarningSign(
+        "serious-accident",
+        "E7",
+        "emergency",
+        _l("The pain started after a serious accident or fall"),
+        _l(
+            "In the last few weeks: for example a car crash, or a fall from a height. Do not "
+            "move if you may have hurt your neck or back."
+        ),
+        action="call",
+    ),
+    WarningSign(
+        "sepsis",
+        "U1s",
+        "emergency",
+        _l("A fever, and you are confused or breathe very fast"),
+        _l("Or a fever with skin, lips or tongue that look blotchy, grey or blue."),
+        action="call",
+    ),
+    # Emergency, go now: the cauda equina signs (E1–E5).
+    WarningSign(
+        "pee-start",
+        "E1a",
+        "emergency",
+        _l("Trouble starting to pee, or a weak flow"),
+        _l("It is new for you, or worse than before."),
+        _PEE_CUE,
+        action="go",
+        fact="F12",
+    ),
+    WarningSign(
+        "pee-control",
+        "E1b",
+        "emergency",
+        _l("You cannot control your pee, or you leak"),
+        _l("You wet yourself, or you need a pad when you did not before."),
+        _PEE_CUE,
+        action="go",
+        fact="F12",
+    ),
+    WarningSign(
+        "pee-feeling",
+        "E1c",
+        "emergency",
+        _l("You cannot feel when you need to pee, or when you pee"),
+        _l("You do not notice that your bladder is full, or you do not feel the pee come out."),
+        _PEE_CUE,
+        action="go",
+        fact="F12",
+    ),
+    WarningSign(
+        "bowel-control",
+        "E2",
+        "emergency",
+        _l("You cannot control your poo, or cannot feel it"),
+        _l(
+            "You leak poo, or you do not feel it pass. Hard poo or going less often is not "
+            "this sign. That is common with pain medicine such as codeine."
+        ),
+        _l("Since the pain started, can you hold, pass and feel your poo as usual?"),
+        action="go",
+        fact="F12",
+    ),
+    WarningSign(
+        "saddle-numbness",
+        "E3",
+        "emergency",
+        _l("Numbness or tingling between your legs"),
+        _l(
+            "Around your genitals, back passage (bottom), buttocks or inner thighs. Or it "
+            "feels different when you wipe after the toilet."
+        ),
+        _l("Notice how it feels when you wipe after the toilet."),
+        action="go",
+        fact="F13",
+    ),
+    WarningSign(
+        "both-legs",
+        "E4a",
+        "emergency",
+        _l("Pain, tingling or numbness in both legs"),
+        _l("In both legs, not only in one."),
+        _l("Does it go down one leg, or down both?"),
+        action="go",
+    ),
+    WarningSign(
+        "legs-weak",
+        "E4b",
+        "emergency",
+        _l("Your legs feel weak or heavy, so walking is hard"),
+        _l("Your legs may give way, or you need to hold on to walk."),
+        action="go",
+    ),
+    WarningSign(
+        "sex-change",
+        "E5",
+        "emergency",
+        _l("A new change in sex"),
+        _l(
+            "Trouble getting an erection or coming (ejaculating), or less feeling in your "
+            "genitals. If you have not had sex since the pain began, answer No."
+        ),
+        action="go",
+    ),
+    # Urgent: a doctor today (U1–U10).
+    WarningSign(
+        "fever",
+        "U1",
+        "urgent",
+        _l("A high temperature (fever), or you feel hot and shivery"),
+        _l(
+            "Also answer Yes if you feel very unwell or inject drugs. Or if you have a weak "
+            "immune system, for example from chemotherapy or steroid tablets. Or if you "
+            "recently had a spine operation or injection, or an infection such as a urine "
+            "infection."
         ),
     ),
     WarningSign(
-        "groin-numbness",
-        "F13",
-        "emergency",
-        _l("Numbness or tingling in your groin or between your legs"),
-        _l(
-            "Around the genitals or the bottom: the part of you that would touch a saddle "
-            "on a bicycle or a horse."
-        ),
+        "weight-loss",
+        "U2",
+        "urgent",
+        _l("Weight loss you cannot explain"),
+        _l("You lose weight without trying."),
+        fact="F15",
     ),
     WarningSign(
         "night-pain",
-        "F14",
+        "U3",
         "urgent",
-        _l("Pain that keeps you awake all night"),
+        _l("Pain that does not ease when you lie still"),
+        _l(
+            "Or it is much worse at night, not just when you turn over. It may wake you or "
+            "stop you sleeping."
+        ),
+        fact="F14",
     ),
     WarningSign(
-        "weight-change",
-        "F15",
+        "lump",
+        "U4",
         "urgent",
-        _l("Weight loss or weight gain that you cannot explain"),
+        _l("A lump or swelling on your back"),
+        _l("Or your back has changed shape."),
+    ),
+    WarningSign(
+        "cancer",
+        "U5",
+        "urgent",
+        _l("You have had cancer"),
+        _l("Even if it was treated a long time ago."),
+    ),
+    WarningSign(
+        "upper-back-cough",
+        "U6",
+        "urgent",
+        _l("Pain between your shoulder blades"),
+        _l("Or pain that gets much worse when you cough, sneeze or poo."),
+    ),
+    WarningSign(
+        "one-leg-weaker",
+        "U7",
+        "urgent",
+        _l("One leg gets weaker day by day"),
+        _l(
+            "Your foot drags or slaps, your knee gives way, or you cannot stand on your heel "
+            "or toes."
+        ),
+    ),
+    WarningSign(
+        "belly-pulsing",
+        "U8",
+        "urgent",
+        _l("A pulsing feeling in your belly"),
+        _l("Or belly pain that will not go away."),
+    ),
+    WarningSign(
+        "thin-bones",
+        "U9",
+        "urgent",
+        _l("Pain after a small fall or lift, and you have thin bones"),
+        _l(
+            "Thin bones (osteoporosis), or you take steroid tablets for a long time. Or "
+            "sudden, very bad pain in the middle of your spine that eases when you lie down."
+        ),
+    ),
+    WarningSign(
+        "lasting-emergency-sign",
+        "U10",
+        "urgent",
+        _l("An emergency sign that has lasted over 2 weeks"),
+        _l(
+            "You have had an emergency sign for more than 2 weeks, and it is not getting "
+            "worse. A doctor must arrange tests quickly."
+        ),
+    ),
+    # Book a check-up in the next few days (V1–V5).
+    WarningSign(
+        "not-better",
+        "V1",
+        "evaluate",
+        _l("Your back is not getting better"),
+        _l("It is not starting to get better after 2 weeks, or it is still there after 6 weeks."),
+    ),
+    WarningSign(
+        "cannot-cope",
+        "V2",
+        "evaluate",
+        _l("It is getting worse, or you cannot cope"),
+        _l("The pain stops you doing your daily activities, or you are worried about it."),
+    ),
+    WarningSign(
+        "keeps-coming-back",
+        "V3",
+        "evaluate",
+        _l("Back pain keeps coming back"),
+        fact="F17",
+    ),
+    WarningSign(
+        "weight-gain",
+        "V4",
+        "evaluate",
+        _l("Weight gain you cannot explain"),
+        fact="F15",
+    ),
+    WarningSign(
+        "long-stiff-young",
+        "V5",
+        "evaluate",
+        _l("Back pain for over 3 months that began before age 45"),
+        _l("And it feels better when you move."),
     ),
 )
+BY_KEY = {sign.key: sign for sign in WARNING_SIGNS}
+#: The lists the signs stand in, most urgent first; each has its own words and action.
+SIGN_GROUPS = ("emergency-call", "emergency-go", "urgent", "evaluate")
+#: The cauda equina signs: only the clinician's column of a note names what they may mean.
+CAUDA_EQUINA = frozenset(s.key for s in WARNING_SIGNS if s.group == "emergency-go")
 
-# The level of each sign, in words (never by colour alone): shown beside every sign,
-# wherever the list appears (see the `warning_signs` macro).
+# Each list's level and action in words (never by colour alone), shown above its signs.
 LEVELS = {
-    "emergency": _l("Emergency: go to an emergency department now or call %(emergency)s."),
-    "urgent": _l("Urgent: contact your doctor as soon as possible."),
+    "emergency-call": _l("Emergency: call %(emergency)s now. Do not drive yourself."),
+    "emergency-go": _l(
+        "Emergency: go to an emergency department now. Do not drive yourself: ask someone to "
+        "take you. If you cannot get there, call %(emergency)s."
+    ),
+    "urgent": _l("Urgent: contact a doctor today. If you cannot, call %(urgent)s."),
+    "evaluate": _l(
+        "Book a check-up: see your doctor or physical therapist in the next few days."
+    ),
 }
-WARNING_LEAD = _l("Most back spasms are not serious. But these signs need a doctor quickly:")
-# Follows every list of the signs: what to do for the two emergency signs.
-EMERGENCY_LINE = _l(
-    "If you have either of the first two signs, do not wait for an appointment. Go to an "
-    "emergency department now or call %(emergency)s. Then let your doctor and your "
-    "physical therapy clinic know."
+#: The same, short, where space is tight (the wallet card).
+SHORT_LEVELS = {
+    "emergency-call": _l("Call %(emergency)s now:"),
+    "emergency-go": _l("Go to an emergency department now:"),
+    "urgent": _l("See a doctor today:"),
+    "evaluate": _l("Book a check-up:"),
+}
+#: The keep-this card: its heading, its action, the urgent signs in one line, and the line
+#: for emergency staff (shown in the clinic's language).
+CARD_HEADING = _l("Emergency signs: get help now")
+CARD_ACTION = _l(
+    "Go to an emergency department now or call %(emergency)s. Do not wait for an appointment."
 )
-# For the two urgent signs: a fallback that is not the emergency department.
+CARD_URGENT = _l(
+    "See a doctor today for: a fever, cancer in the past, weight loss, pain at night or at "
+    "rest, a lump, one leg getting weaker."
+)
+CARD_STAFF = _l(
+    "For emergency staff: back pain with these signs. Suspected cauda equina syndrome: "
+    "please assess today."
+)
+#: A line before the cauda equina signs, so a patient answers them without embarrassment.
+EVERYONE_ASKED = _l("Doctors ask everyone these questions.")
+WARNING_LEAD = _l("Most back spasms are not serious. But these signs need a doctor:")
+# Follows every list of the signs.
+EMERGENCY_LINE = _l(
+    "With an emergency sign, do not wait for an appointment. Afterwards, tell your doctor "
+    "and your physical therapy clinic."
+)
+# For the urgent signs: when a doctor cannot be reached today, or things get worse.
 URGENT_FALLBACK = _l(
-    "If you cannot reach your doctor, ask for an urgent appointment with another doctor."
+    "Cannot get help today and feel very unwell? Go to an emergency department or call "
+    "%(emergency)s. Do the same if an emergency sign starts."
 )
 LOCAL_EMERGENCY_NUMBER = _l("your local emergency number")
+LOCAL_URGENT_NUMBER = _l("your local urgent-care line")
+ADULTS_ONLY = _l("This check is for adults 16 and over. A younger person should see a doctor.")
 NOT_A_DIAGNOSIS = _l(
     "This guide gives general information. It does not replace a check-up by a health "
     "professional who has examined you."
@@ -193,22 +468,23 @@ class Details:
 WHAT_TO_DO = Steps(
     (
         Step(
-            "rest",
-            _l(
-                "Rest from what makes your pain worse. Stop or change any movement that hurts more."
-            ),
-            _l("A person lying on their back with their knees bent over a pillow, resting."),
-            _l("Rest from what hurts"),
-            ("F11",),
-        ),
-        Step(
             "walk",
             _l(
-                "Keep moving. Walk, and do other things you can manage. Your physical "
-                "therapist will tell you how much."
+                "Keep moving. Walk, and do the things you can manage. Some pain when you "
+                "move is normal: hurting does not mean harm."
             ),
             _l("A person walking."),
             _l("Keep walking"),
+            ("F11",),
+        ),
+        Step(
+            "rest",
+            _l(
+                "Rest only from what makes your pain worse. Change or pause that movement, "
+                "then keep going. Lying in bed for days slows recovery."
+            ),
+            _l("A person sitting up on a chair for a short rest."),
+            _l("Short rests, then move again"),
             ("F11",),
         ),
         Step(
@@ -392,13 +668,14 @@ SECTIONS: tuple[Section, ...] = (
 KEY_POINTS_HEADING = _l("Key points")
 KEY_POINTS = (
     _l("A back spasm is your body protecting your back. It is usually not serious."),
-    _l("Now: rest from what hurts, keep walking, and ask for physical therapy."),
+    _l("Now: keep moving, rest only from what hurts, and ask for physical therapy."),
     _l(
-        "Changes in your bladder or bowels, or numbness between your legs: go to an "
-        "emergency department now."
+        "Trouble peeing or pooing, numbness between your legs, or both legs weak or numb: "
+        "go to an emergency department now."
     ),
-    _l("Pain all night, or weight change you cannot explain: contact your doctor soon."),
-    _l("If back pain keeps coming back, get checked for an active recovery plan."),
+    _l("Chest pain, sudden bad belly pain, or pain after a serious accident: call for help now."),
+    _l("A fever, cancer in the past, or weight loss you cannot explain: see a doctor today."),
+    _l("Not better after 2 weeks, or back pain that keeps coming back: book a check-up."),
 )
 # The handout's purpose line and the boxes a patient fills in (PEMAT items 1 and 23).
 HANDOUT_PURPOSE = _l("This sheet tells you what to do for a back spasm, and when to get help.")

@@ -108,6 +108,7 @@ def _template_context() -> dict:
     lang = current_language()
     phone = config.get("CLINIC_PHONE")
     emergency = config.get("EMERGENCY_NUMBER")
+    urgent = config.get("URGENT_NUMBER")
     offered = languages.offered()
     return {
         "lang": lang,
@@ -123,6 +124,9 @@ def _template_context() -> dict:
             "phone_href": tel_href(phone) if phone else None,
             "emergency": emergency,
             "emergency_href": tel_href(emergency) if emergency else None,
+            # The same-day line when a doctor cannot be reached (e.g. 111 or a nurse line).
+            "urgent": urgent,
+            "urgent_href": tel_href(urgent) if urgent else None,
         },
         "content_reviewed": format_date(reviewed, format="long") if reviewed else None,
     }

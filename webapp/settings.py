@@ -35,6 +35,7 @@ CLINIC_SETTINGS = (
     "CLINIC_NAME",
     "CLINIC_PHONE",
     "EMERGENCY_NUMBER",
+    "URGENT_NUMBER",
     "CLINIC_LANGUAGE",
     "PUBLIC_URL",
     "CONTENT_REVIEWED",
@@ -48,6 +49,9 @@ DEFAULTS = {
     "CLINIC_NAME": None,
     "CLINIC_PHONE": None,
     "EMERGENCY_NUMBER": None,
+    # The same-day line when a doctor cannot be reached (111, a nurse line); unset: the
+    # text says "your local urgent-care line".
+    "URGENT_NUMBER": None,
     "CLINIC_LANGUAGE": "en",
     "PUBLIC_URL": None,
     "CONTENT_REVIEWED": None,
@@ -145,6 +149,7 @@ def summary(config: Mapping) -> str:
         f"Clinic: {config.get('CLINIC_NAME') or '(not set: Your physical therapy clinic)'}, "
         f"phone: {config.get('CLINIC_PHONE') or '(none: no call button)'}, "
         f"emergency: {config.get('EMERGENCY_NUMBER') or '(none: your local emergency number)'}, "
+        f"urgent: {config.get('URGENT_NUMBER') or '(none: your local urgent-care line)'}, "
         f"languages: {', '.join(offered)}, codes → {codes}"
     )
 
