@@ -4,8 +4,8 @@ GET renders the first screen (the emergency signs) as an ordinary form, plus eve
 screen and outcome in an inert `<template>` for the on-device path (JavaScript answers
 there, never posts, and works offline). Without JavaScript the same form is posted here:
 earlier screens' answers travel in hidden fields and are checked again on every POST, so a
-forged later step cannot skip a screen. Nothing about the answers is stored or logged, and results are sent
-with `Cache-Control: no-store`.
+forged later step cannot skip a screen. Nothing about the answers is stored or logged, and
+results are sent with `Cache-Control: no-store`.
 
 Cookies: the GET page carries no form token, so reading the check (or running it on the
 device) sets no cookie. The first POST, which can only carry answers of screen 1, is
@@ -54,15 +54,13 @@ class CheckForm(FlaskForm):
         csrf = False  # checked by hand below: the first step has no token by design
 
     checkup = SelectMultipleField(
-        choices=[(s.key, s.key) for s in CHECKLIST.signs] + [(triage.NONE_OF_THESE, "")],
+        choices=[s.key for s in CHECKLIST.signs] + [triage.NONE_OF_THESE],
         validators=[Optional()],
     )
 
 
 for _sign in RADIO_SIGNS:
-    setattr(
-        CheckForm, _sign.key, RadioField(choices=list(triage.ANSWERS), validators=[Optional()])
-    )
+    setattr(CheckForm, _sign.key, RadioField(choices=list(triage.ANSWERS), validators=[Optional()]))
 
 
 class BadAnswers(Exception):
@@ -171,8 +169,10 @@ def report_card(outcome: str, locale: str, role: str) -> dict:
     net"); with one column (the patient reads the clinic's language) it carries both.
     """
     emergency = outcome == "emergency"
-    signs = triage.SCREENS[0].signs + triage.SCREENS[1].signs if emergency else (
-        triage.SCREENS[1].signs
+    signs = (
+        triage.SCREENS[0].signs + triage.SCREENS[1].signs
+        if emergency
+        else (triage.SCREENS[1].signs)
     )
     with force_locale(locale):
         card = {
@@ -244,8 +244,16 @@ def render_check(mode: str, status: int, token: bool = True, **context):
     return response
 
 
-def render_screen(answers: dict[str, str], index: int, *, error=False, notice=None, status=200,
-                  token=True, mode="step"):
+def render_screen(
+    answers: dict[str, str],
+    index: int,
+    *,
+    error=False,
+    notice=None,
+    status=200,
+    token=True,
+    mode="step",
+):
     """Screen `index`, earlier screens' answers in hidden fields, its own answers selected."""
     screen = triage.SCREENS[index]
     earlier = hidden_fields(_answers_before(answers, index))
@@ -261,9 +269,9 @@ def render_screen(answers: dict[str, str], index: int, *, error=False, notice=No
         earlier=earlier,
         answers=mine,
         missing=missing,
-        none_checked=screen.checklist and len(mine) == len(screen.keys) and all(
-            v == triage.NO for v in mine.values()
-        ),
+        none_checked=screen.checklist
+        and len(mine) == len(screen.keys)
+        and all(v == triage.NO for v in mine.values()),
         error=error,
         notice=notice,
     )

@@ -373,9 +373,7 @@ LEVELS = {
         "take you. If you cannot get there, call %(emergency)s."
     ),
     "urgent": _l("Urgent: contact a doctor today. If you cannot, call %(urgent)s."),
-    "evaluate": _l(
-        "Book a check-up: see your doctor or physical therapist in the next few days."
-    ),
+    "evaluate": _l("Book a check-up: see your doctor or physical therapist in the next few days."),
 }
 #: The same, short, where space is tight (the wallet card).
 SHORT_LEVELS = {

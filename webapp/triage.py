@@ -53,7 +53,10 @@ def _level(level: str) -> tuple[WarningSign, ...]:
 SCREENS: tuple[Screen, ...] = (
     Screen(
         "emergency",
-        _l("Since your back pain started, or in the last 2 weeks: is any of these new or getting worse?"),
+        _l(
+            "Since your back pain started, or in the last 2 weeks: is any of these new or "
+            "getting worse?"
+        ),
         _l("Answer every line. If you are not sure, choose “Not sure”."),
         _level("emergency"),
     ),
@@ -247,7 +250,9 @@ CLINIC_IS_NOT_A_DOCTOR = _l(
 )
 YOUR_SIGNS = _l("What you told us:")
 # "Not sure" decides an outcome as "yes" would: say so, so the verdict is not a surprise.
-NOT_SURE_COUNTED = _l("You answered “Not sure” to some signs. To be safe, we counted them as “Yes”.")
+NOT_SURE_COUNTED = _l(
+    "You answered “Not sure” to some signs. To be safe, we counted them as “Yes”."
+)
 NOT_SURE_MARK = _l("not sure")
 EVALUATE_ACTION = _l(
     "See your doctor or physical therapist in the next few days. They can check your back "

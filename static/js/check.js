@@ -2,9 +2,68 @@
 
    The rules and every screen come from the page (rendered by the server from
    webapp/triage.py); answers live only in this closure: never sent, never put in the URL
-   or in storage. Without JavaScript the same check runs on the server, a question a page. */
+   or in storage. Without JavaScript the same check runs on the server, a screen a page. */
+
+// Same algorithm as triage.decide(): screens in order; the first screen with a Yes or Not
+// sure (or, on the urgent screen, a combination rule) ends the check. Returns null while a
+// screen up to `upTo` is not fully answered.
+export function decide(rules, answers, upTo) {
+  let positive = function (key) {
+    return rules.positive.indexOf(answers[key]) >= 0;
+  };
+  let last = upTo === undefined ? rules.screens.length - 1 : upTo;
+  for (let i = 0; i <= last; i++) {
+    let screen = rules.screens[i];
+    for (let sign of screen.signs) if (!(sign.key in answers)) return { next: i };
+    let signs = screen.signs.filter(function (sign) { return positive(sign.key); });
+    let combinations = [];
+    if (screen.level === "urgent") {
+      combinations = rules.combinations.filter(function (rule) {
+        return rule.all.every(positive) && rule.any.some(positive);
+      });
+      if (combinations.length) return result("emergency", signs, combinations, i);
+    }
+    if (signs.length) return result(screen.level, signs, combinations, i);
+  }
+  if (last < rules.screens.length - 1) return { next: last + 1 };
+  return result("self-care", [], [], rules.screens.length - 1);
+
+  function result(outcome, signs, combinations, screen) {
+    let call = outcome === "emergency" && signs.some(function (s) { return s.action === "call"; });
+    let go = outcome === "emergency" &&
+      (combinations.length > 0 || signs.some(function (s) { return s.action === "go"; }));
+    return {
+      outcome: outcome,
+      screen: screen,
+      action: outcome === "emergency" ? (call ? "call" : "go") : null,
+      call: call,
+      go: go,
+      cauda: signs.some(function (s) { return s.action === "go"; }),
+      signs: signs.map(function (s) { return [s.key, answers[s.key]]; }),
+      combinations: combinations.map(function (rule) { return rule.key; }),
+    };
+  }
+}
+
+// Same rule as triage.shows(): whether an outcome's line marked data-when applies.
+export function shows(decision, when) {
+  let colon = when.indexOf(":");
+  let kind = colon < 0 ? when : when.slice(0, colon);
+  let key = colon < 0 ? "" : when.slice(colon + 1);
+  let given = {};
+  decision.signs.forEach(function (pair) { given[pair[0]] = pair[1]; });
+  if (kind === "sign") return key in given;
+  if (kind === "notsure") return given[key] === "not-sure";
+  if (kind === "combo") return decision.combinations.some(function (k) { return !key || k === key; });
+  if (kind === "call") return decision.call;
+  if (kind === "go") return decision.go;
+  if (kind === "not-sure") return decision.signs.some(function (pair) { return pair[1] === "not-sure"; });
+  if (kind === "cauda") return decision.cauda;
+  return false;
+}
 
 function run() {
+  if (typeof document === "undefined") return;
   let form = document.getElementById("check-form");
   let screens = document.getElementById("check-screens");
   let rulesNode = document.getElementById("check-rules");
@@ -13,22 +72,18 @@ function run() {
   let rules = JSON.parse(rulesNode.textContent);
   form.hidden = false; // a static export hides the form until JavaScript can run it
   let intro = document.querySelector(".check-intro");
+  let first = form.querySelector(".check-screen").cloneNode(true);
   let answers = {};
   let index = 0;
   let lastAction = null;
 
-  // Same algorithm as triage.decide(): the first answer a question maps to an outcome ends the check.
-  function decide(upTo) {
-    for (let i = 0; i <= upTo; i++) {
-      let question = rules.questions[i];
-      let outcome = question.stops[answers[question.key]];
-      if (outcome) return { outcome: outcome, index: i };
-    }
-    return null;
+  function template(i) {
+    if (i === 0) return first;
+    return screens.content.querySelector('[data-screen="question"][data-index="' + i + '"]');
   }
 
-  function show(template, focusSelector) {
-    let copy = template.cloneNode(true);
+  function show(node, focusSelector) {
+    let copy = node.cloneNode(true);
     form.replaceChild(copy, form.querySelector(".check-screen"));
     document.title = copy.getAttribute("data-title");
     copy.querySelector(focusSelector).focus();
@@ -36,7 +91,7 @@ function run() {
   }
 
   // Each screen is an entry in the browser's history, so the phone's Back button goes to the
-  // previous question. The entry holds the screen's number only, never an answer.
+  // previous screen. The entry holds the screen's number only, never an answer.
   function remember(state, replace) {
     if (!window.history || !history.pushState) return;
     if (replace) history.replaceState(state, "");
@@ -46,53 +101,82 @@ function run() {
   window.addEventListener("popstate", function (event) {
     let state = event.state;
     if (!state || state.check === undefined) return;
-    if (state.check === "outcome") {
-      let decision = decide(state.index);
-      if (decision) return showOutcome(decision);
-      return showQuestion(Math.min(state.index, Object.keys(answers).length));
-    }
-    let i = Math.min(state.check, Object.keys(answers).length);
-    showQuestion(i);
+    let decision = decide(rules, answers);
+    if (state.check === "outcome" && decision.outcome) return showOutcome(decision);
+    let reached = decision.outcome ? decision.screen : decision.next;
+    showScreen(Math.min(state.check === "outcome" ? reached : state.check, reached));
   });
 
-  function showQuestion(i) {
+  function showScreen(i) {
     index = i;
     if (intro) intro.hidden = false;
-    let copy = show(
-      screens.content.querySelector('[data-screen="question"][data-index="' + i + '"]'),
-      ".question-text"
-    );
-    let previous = answers[rules.questions[i].key];
-    if (previous) copy.querySelector('input[value="' + previous + '"]').checked = true;
+    let copy = show(template(i), ".question-text");
+    let screen = rules.screens[i];
+    let ticked = false;
+    screen.signs.forEach(function (sign) {
+      let given = answers[sign.key];
+      if (!given) return;
+      if (screen.checklist) {
+        if (given === "yes") {
+          copy.querySelector('input[value="' + sign.key + '"]').checked = true;
+          ticked = true;
+        }
+      } else {
+        copy.querySelector('input[name="' + sign.key + '"][value="' + given + '"]').checked = true;
+      }
+    });
+    if (screen.checklist && !ticked && screen.signs[0].key in answers) {
+      copy.querySelector("input[data-exclusive]").checked = true;
+    }
   }
 
   function showOutcome(decision) {
-    let question = rules.questions[decision.index];
-    let answer = answers[question.key];
-    let outcome = '[data-screen="outcome"][data-outcome="' + decision.outcome + '"]';
-    let template =
-      screens.content.querySelector(
-        outcome + '[data-sign="' + question.key + '"][data-answer="' + answer + '"]'
-      ) || screens.content.querySelector(outcome + ":not([data-sign])");
+    let node = screens.content.querySelector('[data-screen="outcome"][data-outcome="' + decision.outcome + '"]');
     if (intro) intro.hidden = true;
-    show(template, ".outcome-heading");
+    let copy = node.cloneNode(true);
+    copy.querySelectorAll("[data-when]").forEach(function (line) {
+      if (!shows(decision, line.getAttribute("data-when"))) line.remove();
+    });
+    if (decision.action) copy.setAttribute("data-action", decision.action);
+    form.replaceChild(copy, form.querySelector(".check-screen"));
+    document.title = copy.getAttribute("data-title");
+    copy.querySelector(".outcome-heading").focus();
   }
 
-  function showError() {
+  function showError(missing) {
     let current = form.querySelector(".check-screen");
     let summary = current.querySelector(".error-summary");
-    let message = current.querySelector(".error-message");
-    let fieldset = current.querySelector("fieldset");
     summary.hidden = false;
-    message.hidden = false;
-    fieldset.classList.add("has-error");
-    let described = (fieldset.getAttribute("aria-describedby") || "").split(" ");
-    if (described.indexOf(message.id) < 0) described.push(message.id);
-    fieldset.setAttribute("aria-describedby", described.join(" ").trim());
-    let prefix = message.querySelector(".visually-hidden").textContent;
+    current.querySelectorAll("[data-missing]").forEach(function (item) {
+      item.hidden = missing.indexOf(item.getAttribute("data-missing")) < 0;
+    });
+    current.querySelectorAll("fieldset.question").forEach(function (fieldset) {
+      let key = fieldset.getAttribute("data-key");
+      let wrong = key === "checkup" ? missing.length > 0 : missing.indexOf(key) >= 0;
+      let message = fieldset.querySelector(".error-message");
+      message.hidden = !wrong;
+      fieldset.classList.toggle("has-error", wrong);
+      let described = (fieldset.getAttribute("aria-describedby") || "").split(" ").filter(function (id) {
+        return id && id !== message.id;
+      });
+      if (wrong) described.push(message.id);
+      fieldset.setAttribute("aria-describedby", described.join(" "));
+    });
+    let prefix = current.querySelector(".error-message .visually-hidden").textContent;
     if (document.title.indexOf(prefix) !== 0) document.title = prefix + " " + document.title;
     summary.focus();
   }
+
+  // The checklist's "None of these" clears the ticks, and a tick clears it.
+  form.addEventListener("change", function (event) {
+    let box = event.target;
+    if (box.type !== "checkbox" || !box.checked) return;
+    form.querySelectorAll('input[name="' + box.name + '"]').forEach(function (other) {
+      if (other !== box && (box.hasAttribute("data-exclusive") || other.hasAttribute("data-exclusive"))) {
+        other.checked = false;
+      }
+    });
+  });
 
   form.addEventListener("click", function (event) {
     let button = event.target.closest ? event.target.closest('button[name="action"]') : null;
@@ -105,6 +189,31 @@ function run() {
     }
   });
 
+  // The answers on the screen shown: every sign's radio, or the checklist's ticks.
+  function collect(screen) {
+    let given = {};
+    let missing = [];
+    if (screen.checklist) {
+      let ticks = [];
+      form.querySelectorAll('input[name="checkup"]:checked').forEach(function (box) { ticks.push(box.value); });
+      if (!ticks.length) return { given: given, missing: ["checkup"] };
+      screen.signs.forEach(function (sign) { given[sign.key] = ticks.indexOf(sign.key) >= 0 ? "yes" : "no"; });
+      return { given: given, missing: missing };
+    }
+    screen.signs.forEach(function (sign) {
+      let checked = form.querySelector('input[name="' + sign.key + '"]:checked');
+      if (checked) given[sign.key] = checked.value;
+      else missing.push(sign.key);
+    });
+    return { given: given, missing: missing };
+  }
+
+  function forget(from) {
+    rules.screens.slice(from).forEach(function (screen) {
+      screen.signs.forEach(function (sign) { delete answers[sign.key]; });
+    });
+  }
+
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     let action = (event.submitter && event.submitter.value) || lastAction || "continue";
@@ -112,28 +221,28 @@ function run() {
     let onOutcome = !!form.querySelector('[data-screen="outcome"]');
     if (action === "restart") {
       answers = {};
-      showQuestion(0);
+      showScreen(0);
       remember({ check: 0 });
     } else if (action === "back") {
       // The page's Back is the browser's Back: one history, whichever the patient uses.
       if (window.history && history.state && history.state.check !== undefined && history.length > 1) {
         history.back();
       } else {
-        showQuestion(onOutcome ? index : Math.max(index - 1, 0));
+        showScreen(onOutcome ? index : Math.max(index - 1, 0));
       }
     } else {
-      let question = rules.questions[index];
-      let checked = form.querySelector('input[name="' + question.key + '"]:checked');
-      if (!checked) return showError();
-      answers[question.key] = checked.value;
-      let decision = decide(index);
-      if (decision) {
+      let screen = rules.screens[index];
+      let found = collect(screen);
+      forget(index);
+      Object.assign(answers, found.given);
+      if (found.missing.length) return showError(found.missing);
+      let decision = decide(rules, answers, index);
+      if (decision.outcome) {
         showOutcome(decision);
-        remember({ check: "outcome", index: index });
+        remember({ check: "outcome" });
       } else {
-        let next = index + 1;
-        showQuestion(next);
-        remember({ check: next });
+        showScreen(decision.next);
+        remember({ check: decision.next });
       }
     }
   });

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
+from werkzeug.datastructures import MultiDict
+
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
+ROW = re.compile(r'<fieldset class="question sign-row[^"]*" data-key="([\w-]+)"')
 
 
 def token_of(response) -> str | None:
@@ -12,8 +15,9 @@ def token_of(response) -> str | None:
     return found.group(1) if found else None
 
 
-def hidden_fields(html: str) -> dict[str, str]:
-    return dict(re.findall(r'<input type="hidden" name="([\w-]+)" value="([^"]*)"', html))
+def hidden_fields(html: str) -> list[tuple[str, str]]:
+    """The form's hidden fields in order (the check-up ticks may repeat a name)."""
+    return re.findall(r'<input type="hidden" name="([\w-]+)" value="([^"]*)"', html)
 
 
 class Patient:
@@ -24,13 +28,38 @@ class Patient:
         self.url = f"/{lang}/check"
         self.page = client.get(self.url)
 
-    def submit(self, answer=None, action="continue", **headers):
-        fields = hidden_fields(self.page.get_data(as_text=True))
-        data = {**fields, "action": action}
-        if answer is not None:
-            key = re.search(r'data-key="([\w-]+)"', self.page.get_data(as_text=True)).group(1)
-            data[key] = answer
+    def submit(self, answers=None, action="continue", ticks=None, **headers):
+        """Send the screen shown. `answers`: a dict of sign key to answer (other rows: No),
+        or one answer for every row ("no", "yes", "not-sure"), or None (nothing answered).
+        On the check-up screen `ticks` are the signs ticked (default: "None of these";
+        [] sends no tick)."""
+        data = MultiDict(hidden_fields(self.html))
+        data["action"] = action
+        if action == "continue":
+            for key, value in self.fill(answers, ticks):
+                data.add(key, value)
         self.page = self.client.post(self.url, data=data, headers=headers, follow_redirects=True)
+        return self.page
+
+    def fill(self, answers, ticks) -> list[tuple[str, str]]:
+        if self.on_checklist:
+            if ticks is None:  # the signs answered yes or not sure, else "None of these"
+                boxes = re.findall(r'name="checkup" value="([\w-]+)"', self.html)
+                given = answers if isinstance(answers, dict) else {}
+                ticks = [k for k in boxes if given.get(k) in ("yes", "not-sure")] or ["none"]
+            return [("checkup", t) for t in ticks]
+        if answers is None:
+            return []
+        if isinstance(answers, str):
+            return [(key, answers) for key in self.rows]
+        return [(key, answers.get(key, "no")) for key in self.rows]
+
+    def run(self, answers=None, ticks=None):
+        """Answer screen after screen (`answers` across all of them) until an outcome."""
+        for _ in range(3):
+            if self.outcome:
+                break
+            self.submit(answers or {}, ticks=ticks)
         return self.page
 
     @property
@@ -38,9 +67,29 @@ class Patient:
         return self.page.get_data(as_text=True)
 
     @property
+    def rows(self) -> list[str]:
+        return ROW.findall(self.html.split("<template", 1)[0])
+
+    @property
+    def on_checklist(self) -> bool:
+        return 'data-key="checkup"' in self.html.split("<template", 1)[0]
+
+    @property
+    def screen(self) -> int | None:
+        found = re.search(r'data-screen="question" data-index="(\d)"', self.html)
+        return int(found.group(1)) if found else None
+
+    @property
     def outcome(self) -> str | None:
         found = re.search(
             r'<div class="check-screen[^"]*" data-screen="outcome" data-outcome="([\w-]+)"',
-            self.html,
+            self.html.split("<template", 1)[0],
         )
         return found.group(1) if found else None
+
+    @property
+    def note_signs(self) -> set[str]:
+        """The signs the outcome lists as answered Yes or Not sure."""
+        return set(
+            re.findall(r'<li data-when="sign:([\w-]+)">', self.html.split("<template", 1)[0])
+        )
