@@ -29,7 +29,7 @@ from .load import wrk
 
 POST_LUA = """
 wrk.method = "POST"
-wrk.body = "step=0&bladder-bowel=no"
+wrk.body = "step=0&pee-start=no"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 wrk.headers["Sec-Fetch-Site"] = "same-origin"
 """

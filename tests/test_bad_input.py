@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from werkzeug.datastructures import MultiDict
 
-from webapp import create_app, triage
+from webapp import content, create_app, triage
 from webapp.languages import LANGUAGES
 
 FUZZ = settings(
@@ -34,7 +34,7 @@ ROUTES = [
     "/static/css/site.css",
 ]
 METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "PROPFIND"]
-KEYS = [q.key for q in triage.QUESTIONS] + ["step", "action", "csrf_token"]
+KEYS = [s.key for s in content.WARNING_SIGNS] + ["step", "action", "csrf_token", "checkup"]
 
 
 def assert_handled(response, head=False):
@@ -130,10 +130,10 @@ def test_malformed_and_duplicated_form_values(client, pairs, lang):
 @FUZZ
 @given(
     token=st.one_of(st.text(max_size=200), st.sampled_from(["", "a.b.c", "None"])),
-    step=st.integers(min_value=0, max_value=4),
+    step=st.integers(min_value=0, max_value=2),
 )
 def test_missing_forged_and_odd_tokens(client, token, step):
-    answers = {q.key: "no" for q in triage.QUESTIONS[:step]}
+    answers = {key: "no" for screen in triage.SCREENS[:step] for key in screen.keys}
     response = client.post("/en/check", data={**answers, "step": str(step), "csrf_token": token})
     assert_handled(response)
     assert response.status_code in (303, 400)
@@ -187,7 +187,7 @@ def test_odd_host_headers(host_clients, host):
 
 def test_oversized_bodies_are_a_413_page(client):
     for size in (16 * 1024 + 1, 1_000_000):
-        response = client.post("/en/check", data={"step": "0", "bladder-bowel": "x" * size})
+        response = client.post("/en/check", data={"step": "0", "pee-start": "x" * size})
         assert response.status_code == 413
         assert "That was too much to send" in response.get_data(as_text=True)
     raw = client.post("/en/check", data=b"a" * 100_000, content_type="application/octet-stream")

@@ -139,7 +139,7 @@ def test_script_name_changes_nothing(public):
     evil = {"SCRIPT_NAME": "/evil"}
     answered = public.post(
         "/de/check",
-        data={"step": "0", "bladder-bowel": "no"},
+        data={"step": "0", "pee-start": "no"},
         headers={"Sec-Fetch-Site": "same-origin"},
         environ_overrides=evil,
     )
@@ -177,7 +177,7 @@ def test_host_is_compared_in_any_case(public):
         assert public.get("/en/", headers={"Host": host}).status_code == 200
         response = public.post(
             "/en/check",
-            data={"step": "0", "bladder-bowel": "no"},
+            data={"step": "0", "pee-start": "no"},
             headers={"Host": host, "Origin": "https://Guide.Example"},
         )
         assert response.status_code == 303, host  # accepted: on to the next question
@@ -231,7 +231,7 @@ def test_poster_is_per_language_and_the_old_address_negotiates(public):
 
 
 def test_chunked_check_bodies_are_a_411_and_long_ones_a_413(public):
-    body = b"step=0&bladder-bowel=no&pad=" + b"x" * (20 * 1024)
+    body = b"step=0&pee-start=no&pad=" + b"x" * (20 * 1024)
     chunked = public.post(
         "/en/check",
         input_stream=io.BytesIO(body),
@@ -254,7 +254,7 @@ def test_origin_is_compared_with_its_scheme(make_app):
     def first_step(client, origin, **kwargs):
         return client.post(
             "/en/check",
-            data={"step": "0", "bladder-bowel": "no"},
+            data={"step": "0", "pee-start": "no"},
             headers={"Origin": origin},
             **kwargs,
         ).status_code
@@ -272,7 +272,7 @@ def test_origin_is_compared_with_its_scheme(make_app):
 def test_a_refused_first_step_sets_no_cookie(client):
     refused = client.post(
         "/en/check",
-        data={"step": "0", "bladder-bowel": "yes"},
+        data={"step": "0", "pee-start": "yes"},
         headers={"Sec-Fetch-Site": "cross-site"},
     )
     assert refused.status_code == 400
@@ -282,7 +282,7 @@ def test_a_refused_first_step_sets_no_cookie(client):
     # The patient goes on from our own page: a same-site first step needs no token.
     again = client.post(
         "/en/check",
-        data={"step": "0", "bladder-bowel": "yes"},
+        data={"step": "0", "pee-start": "yes"},
         headers={"Sec-Fetch-Site": "same-origin"},
         follow_redirects=True,
     )

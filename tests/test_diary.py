@@ -30,7 +30,7 @@ def test_diary_page_in_every_language(client, lang):
     # Safety: the check, the card, and the four warning signs with the emergency line.
     assert f'<a href="/{lang.code}/check">' in html
     assert f'<a href="/{lang.code}/card">' in html
-    assert html.count('<li data-sign="') == 4
+    assert html.count('<li data-sign="') == len(content.WARNING_SIGNS)
     assert 'class="emergency-line"' in html
     # Without JavaScript: said so, and the paper diary linked.
     noscript = html[html.index("<noscript>") : html.index("</noscript>")]
@@ -82,7 +82,7 @@ def test_paper_diary_in_every_language(client, lang):
     html = response.get_data(as_text=True)
     body = html[html.index("<tbody>") : html.index("</tbody>")]
     assert body.count("<tr>") == 14
-    assert html.count('<li data-sign="') == 4
+    assert html.count('<li data-sign="') == len(content.WARNING_SIGNS)
     assert "/static/js/diary.js" not in html  # paper needs no diary module
     assert f"/{lang.code}/check</bdi>" in html  # on paper: the address, not just a link
 

@@ -54,7 +54,7 @@ def test_export_honours_the_instance_file_and_the_environment(exported):
     build, _ = exported
     check = (build / "en" / "check" / "index.html").read_text(encoding="utf-8")
     assert "Bay Physical Therapy" in check
-    assert "Your physical therapy clinic" not in check
+    assert ">Your physical therapy clinic<" not in check  # the default name
     emergency = outcome(check, "emergency")
     # The emergency number first, then the clinic (the environment's phone beats the file's).
     calls = re.findall(r'href="(tel:[^"]+)"', emergency)
@@ -69,7 +69,7 @@ def test_export_ends_by_naming_the_settings_it_used(exported):
     last = out.strip().splitlines()[-1]
     assert last == (
         "Clinic: Bay Physical Therapy, phone: +1 555 010 0300, emergency: 911, "
-        "languages: en, es, fr, pt, de, vi, zh, ar, ko, fil, ru, uk, pl, tr, fa, zh-hant, "
+        "urgent: (none: your local urgent-care line), languages: en, es, fr, pt, de, vi, zh, ar, ko, fil, ru, uk, pl, tr, fa, zh-hant, "
         f"codes → {PUBLIC}"
     )
 

@@ -92,8 +92,8 @@ def test_every_module_in_static_js_is_loaded_by_some_page_and_imports_nothing(ap
 
 
 def test_the_server_screens_of_the_check_load_no_check_module(client):
-    """Without JavaScript the check is a page per question: those pages need no script."""
+    """Without JavaScript the check is a page per screen: those pages need no script."""
     patient = Patient(client)
     patient.submit("no")
-    assert "Question 2 of" in patient.html
+    assert "Step 2 of" in patient.html
     assert "check.js" not in patient.html and "site.js" in patient.html

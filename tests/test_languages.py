@@ -152,7 +152,7 @@ def test_error_page_without_prefix_negotiates(client):
 )
 @pytest.mark.parametrize(
     "answers",
-    [{"step": "0", "bladder-bowel": "yes"}, {"step": "0"}],
+    [{"step": "0", "pee-start": "yes"}, {"step": "0"}],
     ids=["emergency-outcome", "error"],
 )
 def test_no_english_left_on_check_results(make_app, lang, answers):

@@ -240,7 +240,7 @@ def test_error_responses_carry_the_scanned_headers(https_client):
 
 def test_the_form_cookie_has_every_flag_the_observatory_rewards(https_client):
     response = https_client.post(
-        "/en/check", data={"step": "0", "bladder-bowel": "no"}, base_url=PUBLIC
+        "/en/check", data={"step": "0", "pee-start": "no"}, base_url=PUBLIC
     )
     cookie = response.headers["Set-Cookie"]
     assert cookie.startswith("__Host-session=")

@@ -8,16 +8,17 @@ from html import unescape
 import pytest
 import textstat
 
+from webapp import content
 from webapp.languages import LANGUAGES
 
 from .support.check_form import Patient
 
-PAGES = ["/en/", "/en/card", "/en/handout", "/en/offline"]
+PAGES = ["/en/", "/en/check", "/en/card", "/en/handout", "/en/offline"]
 OUTCOMES = {
-    "emergency": ["yes"],
-    "urgent": ["no", "no", "yes"],
-    "evaluate": ["no", "no", "no", "no", "yes"],
-    "self-care": ["no", "no", "no", "no", "no"],
+    "emergency": {"pee-start": "yes", "chest-pain": "not-sure"},
+    "urgent": {"fever": "yes", "cancer": "yes"},
+    "evaluate": {"keeps-coming-back": "yes"},
+    "self-care": {},
 }
 
 
@@ -40,8 +41,7 @@ def texts(client):
         yield path, main_text(client.get(path).get_data(as_text=True))
     for outcome, answers in OUTCOMES.items():
         patient = Patient(client)
-        for answer in answers:
-            patient.submit(answer)
+        patient.run(answers)
         yield outcome, main_text(patient.html)
 
 
@@ -87,14 +87,14 @@ def test_what_to_do_is_numbered_steps_on_the_guide_handout_and_outcomes(client):
         assert html.count('<li class="step step-') == 4, path
     for outcome in ("self-care", "evaluate"):
         patient = Patient(client)
-        for answer in OUTCOMES[outcome]:
-            patient.submit(answer)
+        patient.run(OUTCOMES[outcome])
         assert patient.html.count('<li class="step step-') == 4, outcome
 
 
 def test_the_handout_is_a_tool_to_fill_in(client):
     html = client.get("/en/handout").get_data(as_text=True)
-    assert html.count('<span class="tick"') == 4  # a box to tick beside every sign
+    # a box to tick beside every sign
+    assert html.count('<span class="tick"') == len(content.WARNING_SIGNS)
     assert "My doctor:" in html and 'class="blank"' in html
     assert "This sheet tells you what to do" in html
     assert "Riverside Physical Therapy" in html and "+1 555 010 0200" in html

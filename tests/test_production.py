@@ -94,7 +94,7 @@ def test_every_check_screen_leaves_the_same_log_line(tmp_path):
 
 
 def test_chunked_and_oversized_check_bodies_are_refused_not_cut():
-    body = b"step=0&bladder-bowel=no&pad=" + b"x" * (20 * 1024)
+    body = b"step=0&pee-start=no&pad=" + b"x" * (20 * 1024)
     with production_server() as base:
         host = urlsplit(base).netloc.encode()
         head = (
@@ -105,7 +105,7 @@ def test_chunked_and_oversized_check_bodies_are_refused_not_cut():
         chunked += f"{len(body):x}\r\n".encode() + body + b"\r\n0\r\n\r\n"
         status, answer = raw(base, chunked)
         assert status == 411 and b"<html" in answer
-        small = b"step=0&bladder-bowel=no"
+        small = b"step=0&pee-start=no"
         chunked_small = head + b"Transfer-Encoding: chunked\r\n\r\n"
         chunked_small += f"{len(small):x}\r\n".encode() + small + b"\r\n0\r\n\r\n"
         assert raw(base, chunked_small)[0] == 411  # never half-read: the length must be declared

@@ -1,5 +1,5 @@
-"""The safety net: the two emergency signs routed to the emergency service, worded the same
-wherever the signs appear, pictured, kept on the card and carried to the emergency department.
+"""The safety net: every warning sign at its level, worded the same wherever the signs
+appear, the saddle area pictured, kept on the card and carried to the emergency department.
 """
 
 from __future__ import annotations
@@ -19,96 +19,120 @@ SIGN_LIST = re.compile(
     re.S,
 )
 GROUP = re.compile(
-    r'<div class="sign-group" data-level="(\w+)">\s*<p class="level level-\1">(.*?)</p>'
-    r"\s*<ul>(.*?)</ul>",
+    r'<div class="sign-group" data-level="(\w+)" data-group="([\w-]+)">\s*'
+    r'<p class="level level-\1">(.*?)</p>\s*<ul>(.*?)</ul>',
     re.S,
 )
 ITEM = re.compile(r'<li data-sign="([\w-]+)" data-urgency="(\w+)">(.*?)</li>', re.S)
 PATHS = {
-    "emergency": ["yes"],
-    "urgent": ["no", "no", "yes"],
-    "evaluate": ["no", "no", "no", "no", "yes"],
-    "self-care": ["no", "no", "no", "no", "no"],
+    "emergency": {"saddle-numbness": "yes"},
+    "urgent": {"night-pain": "yes"},
+    "evaluate": {"keeps-coming-back": "yes"},
+    "self-care": {},
 }
+ALL_GROUPS = list(content.SIGN_GROUPS)
+WATCH = ["emergency-call", "emergency-go", "urgent"]  # the outcomes' "watch for" list
 
 
 def sign_lists(html: str) -> list[tuple[list[tuple[str, str, str]], bool]]:
-    """Every list of warning signs on a page: its items as (sign, level the sign stands
-    under, level text), and whether the emergency line follows the list."""
+    """Every list of warning signs on a page: its items as (sign, group the sign stands
+    under, the group's words), and whether the emergency line follows the list."""
     lists = []
     for found in SIGN_LIST.finditer(html):
         items = []
-        for level, level_text, body in GROUP.findall(found.group(1)):
+        for level, group, level_text, body in GROUP.findall(found.group(1)):
             for key, urgency, _ in ITEM.findall(body):
                 assert urgency == level, f"{key} stands under the wrong level"
-                items.append((key, level, " ".join(re.sub(r"<[^>]+>", "", level_text).split())))
+                assert content.BY_KEY[key].group == group, f"{key} is in the wrong group"
+                items.append((key, group, " ".join(re.sub(r"<[^>]+>", "", level_text).split())))
         lists.append((items, found.group(2) is not None))
     return lists
 
 
-def assert_every_sign_carries_its_level(html: str, expected_signs: int | None = None) -> None:
+def assert_every_sign_carries_its_level(html: str, groups=ALL_GROUPS, line=True) -> None:
     lists = sign_lists(html)
     assert lists, "no list of warning signs"
     assert html.count('<li data-sign="') == sum(len(items) for items, _ in lists), (
         "a sign listed outside the one list"
     )
+    complete = False
     for items, emergency_line_follows in lists:
-        assert emergency_line_follows, "a list of signs without the emergency line after it"
         assert items
-        for key, _level, level_text in items:
+        for key, _group, level_text in items:
             assert level_text, f"{key} is listed without its level in words"
-        if expected_signs is not None:
-            assert len(items) == expected_signs
+        if sorted({group for _, group, _ in items}) == sorted(groups):
+            complete = [key for key, _, _ in items] == [
+                s.key for s in content.WARNING_SIGNS if s.group in groups
+            ]
+            assert emergency_line_follows or not line
+    assert complete, "no list with every sign of the expected levels"
 
 
 def outcome_html(client, outcome: str, lang: str = "en") -> str:
     patient = Patient(client, lang)
-    for answer in PATHS[outcome]:
-        patient.submit(answer)
+    patient.run(PATHS[outcome])
     assert patient.outcome == outcome
     return patient.html.split("<footer")[0]
 
 
 @pytest.mark.parametrize(
-    "path", ["/en/", "/en/handout", "/en/offline", "/en/check", "/es/", "/ar/handout"]
+    "path", ["/en/", "/en/handout", "/en/offline", "/es/", "/ar/handout", "/en/diary/print"]
 )
-def test_every_page_that_lists_the_signs_gives_each_its_level(client, path):
+def test_every_page_that_lists_the_signs_names_every_sign_with_its_level(client, path):
     assert_every_sign_carries_its_level(client.get(path).get_data(as_text=True))
 
 
 @pytest.mark.parametrize("outcome", list(PATHS))
-def test_every_outcome_lists_all_four_signs_with_levels(client, outcome):
-    assert_every_sign_carries_its_level(outcome_html(client, outcome), expected_signs=4)
+def test_every_outcome_lists_every_sign_to_watch_with_its_level(client, outcome):
+    assert_every_sign_carries_its_level(outcome_html(client, outcome), groups=WATCH)
 
 
-def test_the_card_lists_the_two_emergency_signs_with_their_level(client):
+def test_self_care_lists_when_to_book_a_check_up(client):
+    html = outcome_html(client, "self-care")
+    groups = [group for items, _ in sign_lists(html) for _, group, _ in items]
+    assert groups.count("evaluate") == len(
+        [s for s in content.WARNING_SIGNS if s.level == "evaluate"]
+    )
+    assert "Book a check-up with your doctor or physical therapist if:" in html
+
+
+def test_the_card_lists_every_emergency_sign_and_the_urgent_ones_in_a_line(client):
     html = client.get("/en/card").get_data(as_text=True)
-    assert_every_sign_carries_its_level(html, expected_signs=2)
-    keys = [key for items, _ in sign_lists(html) for key, _, _ in items]
-    assert keys == ["bladder-bowel", "groin-numbness"]
+    assert_every_sign_carries_its_level(html, groups=["emergency-call", "emergency-go"], line=False)
+    text = " ".join(re.sub(r"<[^>]+>", "", html).split())
+    assert "Call 911 now:" in text and "Go to an emergency department now:" in text
+    assert "Go to an emergency department now or call 911. Do not wait for an appointment." in text
+    assert "See a doctor today for: a fever, cancer in the past" in text
+    assert "Suspected cauda equina syndrome: please assess today." in text
+
+
+def test_the_cards_line_for_emergency_staff_is_in_the_clinic_language(make_app):
+    client = make_app(CLINIC_LANGUAGE="es", EMERGENCY_NUMBER="112").test_client()
+    html = client.get("/ar/card").get_data(as_text=True)
+    staff = re.search(r'<p class="wallet-staff" lang="es" dir="ltr">(.*?)</p>', html, re.S)
+    assert staff and "cauda equina" in staff.group(1)
 
 
 def test_the_list_is_worded_the_same_everywhere(client):
     seen = set()
-    for path in ("/en/", "/en/handout", "/en/offline", "/en/check"):
+    for path in ("/en/", "/en/handout", "/en/offline"):
         for items, _ in sign_lists(client.get(path).get_data(as_text=True)):
             seen.add(tuple(items))
     assert len(seen) == 1, seen
 
 
-def test_levels_name_the_emergency_service_for_the_first_two_signs(client):
+def test_each_level_names_its_action(make_app):
+    client = make_app(EMERGENCY_NUMBER="999", URGENT_NUMBER="111").test_client()
     html = client.get("/en/").get_data(as_text=True)
     items = sign_lists(html)[0][0]
-    levels = {key: urgency for key, urgency, _ in items}
-    assert levels == {
-        "bladder-bowel": "emergency",
-        "groin-numbness": "emergency",
-        "night-pain": "urgent",
-        "weight-change": "urgent",
+    assert {key: content.BY_KEY[key].level for key, _, _ in items} == {
+        s.key: s.level for s in content.WARNING_SIGNS
     }
-    text = re.sub(r"<[^>]+>", "", html)
-    assert "Emergency: go to an emergency department now or call 911." in text
-    assert "Urgent: contact your doctor as soon as possible." in text
+    text = " ".join(re.sub(r"<[^>]+>", "", html).split())
+    assert "Emergency: call 999 now. Do not drive yourself." in text
+    assert "Emergency: go to an emergency department now. Do not drive yourself" in text
+    assert "Urgent: contact a doctor today. If you cannot, call 111." in text
+    assert "Book a check-up: see your doctor or physical therapist in the next few days." in text
 
 
 def test_emergency_outcome_sends_the_patient_to_the_emergency_service_first(client):
@@ -116,29 +140,29 @@ def test_emergency_outcome_sends_the_patient_to_the_emergency_service_first(clie
     main = html[html.index('data-outcome="emergency"') :]
     text = re.sub(r"<[^>]+>", " ", main)
     emergency = text.index("emergency department now")
-    doctor = min(text.index(word) for word in ("doctor", "physician") if word in text)
+    doctor = text.index("doctor")
     assert emergency < doctor
     assert "Do not wait for an appointment." in text
     assert main.index('href="tel:911"') < main.index('href="tel:+15550100200"')
     assert main.index('href="tel:911"') < main.index('class="outcome-action"')
 
 
-def test_urgent_outcome_has_no_emergency_department_fallback(client):
+def test_urgent_outcome_names_today_and_only_then_the_emergency_department(client):
     html = outcome_html(client, "urgent")
     main = html[html.index('data-outcome="urgent"') :]
     before_the_list = re.sub(r"<[^>]+>", " ", main[: main.index('<div class="warning-signs')])
-    assert "Contact your doctor as soon as possible" in before_the_list
-    assert "urgent appointment with another doctor" in before_the_list
-    assert "emergency department" not in before_the_list.lower()
+    assert "Contact a doctor today" in before_the_list
+    action = before_the_list.index("Contact a doctor today. If you cannot")
+    assert action < before_the_list.index("Go to an emergency department")  # the escalation
     assert 'href="tel:911"' not in main[: main.index('<div class="warning-signs')]
 
 
 def test_not_sure_is_explained_where_it_decides(client):
     patient = Patient(client)
-    patient.submit("no")
-    patient.submit("not-sure")
-    assert "we counted it as “Yes”" in patient.html
-    assert "we counted it as" not in outcome_html(client, "emergency")
+    patient.run({"night-pain": "not-sure"})
+    assert "we counted them as “Yes”" in patient.html
+    assert "(not sure)" in patient.html
+    assert "we counted them as" not in outcome_html(client, "emergency")
 
 
 def test_emergency_note_names_the_condition_only_for_the_clinician(client):
@@ -156,10 +180,11 @@ def test_emergency_note_names_the_condition_only_for_the_clinician(client):
     assert "you have" not in re.sub(r"<[^>]+>", " ", patient).lower()
 
 
-def test_emergency_note_has_both_columns_even_in_one_language(client):
+def test_emergency_note_is_one_column_in_one_language_with_the_clinicians_line(client):
     html = outcome_html(client, "emergency")
-    assert re.findall(r'data-role="(\w+)"', html) == ["patient", "clinician"]
+    assert re.findall(r'data-role="(\w+)"', html) == ["both"]
     assert "Show this at the emergency department" in html
+    assert "For the doctor or nurse:" in html
 
 
 def test_it_started_is_a_plain_select_in_both_languages(client):
@@ -176,14 +201,12 @@ def test_the_check_with_a_started_choice_still_goes_back(client):
     patient.submit("yes")
     response = patient.submit(action="back")
     assert response.status_code == 200
-    assert "Question 1 of 5" in patient.html
+    assert "Step 1 of 3" in patient.html
 
 
 @pytest.mark.parametrize("path", ["/en/", "/en/check", "/en/card", "/en/handout"])
 def test_the_saddle_picture_stands_next_to_the_numbness_sign(client, path):
     html = client.get(path).get_data(as_text=True)
-    if path.endswith("/check"):  # question 2 is in the on-device screens
-        html = html[html.index('data-index="1"') :]
     picture = re.search(r'<svg class="saddle"[^>]*aria-labelledby="([\w-]+)"', html)
     assert picture
     assert f'<title id="{picture.group(1)}">{content.SADDLE_PICTURE["alt"]}</title>' in html
@@ -196,9 +219,10 @@ def test_the_card_page_in_every_language(client, lang):
     html = response.get_data(as_text=True)
     assert response.status_code == 200
     assert f'lang="{lang.html_lang}"' in html
-    assert "Riverside Physical Therapy" in html
-    assert 'href="tel:911"' in html and 'href="tel:+15550100200"' in html
-    assert html.index('href="tel:911"') < html.index('href="tel:+15550100200"')
+    assert "Riverside Physical Therapy" in html and "+1 555 010 0200" in html
+    main = html[html.index("<main") : html.index("</main>")]
+    # the emergency call alone: the clinic's number is there to read, not a button
+    assert 'href="tel:911"' in main and 'href="tel:+15550100200"' not in main
 
 
 def test_the_card_is_linked_from_the_warning_box_every_outcome_and_the_footer(client):

@@ -46,7 +46,7 @@ def test_soak_has_no_errors_and_steady_memory():
             for _ in range(20):
                 form = urllib.request.Request(
                     f"{base}/en/check",
-                    data=b"step=0&bladder-bowel=no",
+                    data=b"step=0&pee-start=no",
                     headers={"Sec-Fetch-Site": "same-origin"},
                 )
                 browser.open(form).read()

@@ -8,7 +8,7 @@ request = function()
   i = i + 1
   if i % 10 == 0 then
     -- The first step of the no-JavaScript form (same-site, so no token is needed yet).
-    local body = "step=0&bladder-bowel=no"
+    local body = "step=0&pee-start=no"
     return wrk.format("POST", "/en/check", {
       ["Content-Type"] = "application/x-www-form-urlencoded",
       ["Sec-Fetch-Site"] = "same-origin",

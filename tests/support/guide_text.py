@@ -38,12 +38,9 @@ def main_text_units() -> list[str]:
                 units.append(content.WARNING_LEAD)
                 for sign in content.WARNING_SIGNS:
                     units.extend([sign.name, *([sign.detail] if sign.detail else [])])
-                units.extend(
-                    content.LEVELS[level] % {"emergency": "911"} for level in content.LEVELS
-                )
-                units.extend(
-                    [content.EMERGENCY_LINE % {"emergency": "911"}, content.URGENT_FALLBACK]
-                )
+                numbers = {"emergency": "911", "urgent": "your local urgent-care line"}
+                units.extend(content.LEVELS[group] % numbers for group in content.LEVELS)
+                units.extend([content.EMERGENCY_LINE, content.URGENT_FALLBACK % numbers])
                 units.extend([content.SADDLE_PICTURE["caption"], content.SADDLE_PICTURE["action"]])
 
     for section in content.SECTIONS:
