@@ -69,7 +69,8 @@ def test_export_ends_by_naming_the_settings_it_used(exported):
     last = out.strip().splitlines()[-1]
     assert last == (
         "Clinic: Bay Physical Therapy, phone: +1 555 010 0300, emergency: 911, "
-        "urgent: (none: your local urgent-care line), languages: en, es, fr, pt, de, vi, zh, ar, ko, fil, ru, uk, pl, tr, fa, zh-hant, "
+        "urgent: (none: your local urgent-care line), "
+        "languages: en, es, fr, pt, de, vi, zh, ar, ko, fil, ru, uk, pl, tr, fa, zh-hant, "
         f"codes → {PUBLIC}"
     )
 

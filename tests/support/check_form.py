@@ -20,6 +20,31 @@ def hidden_fields(html: str) -> list[tuple[str, str]]:
     return re.findall(r'<input type="hidden" name="([\w-]+)" value="([^"]*)"', html)
 
 
+def screen_fields(html: str, answers, ticks=None) -> list[tuple[str, str]]:
+    """The fields a patient sends for the screen on `html`. `answers`: a dict of sign key
+    to answer (other rows: No), one answer for every row, or None (nothing answered). On
+    the check-up screen the ticks: `ticks`, else the signs `answers` gives as Yes or Not
+    sure (one answer: "yes" ticks them all), else "None of these"."""
+    shown = html.split("<template", 1)[0]
+    if 'data-key="checkup"' in shown:
+        if ticks is None:
+            boxes = [
+                b for b in re.findall(r'name="checkup" value="([\w-]+)"', shown) if b != "none"
+            ]
+            if isinstance(answers, dict):
+                ticks = [k for k in boxes if answers.get(k) in ("yes", "not-sure")]
+            elif answers in ("yes", "not-sure"):
+                ticks = boxes
+            ticks = ticks or ["none"]
+        return [("checkup", t) for t in ticks]
+    rows = ROW.findall(shown)
+    if answers is None:
+        return []
+    if isinstance(answers, str):
+        return [(key, answers) for key in rows]
+    return [(key, answers.get(key, "no")) for key in rows]
+
+
 class Patient:
     """Fills in the no-JavaScript form the way a browser would: hidden fields and all."""
 
@@ -42,17 +67,7 @@ class Patient:
         return self.page
 
     def fill(self, answers, ticks) -> list[tuple[str, str]]:
-        if self.on_checklist:
-            if ticks is None:  # the signs answered yes or not sure, else "None of these"
-                boxes = re.findall(r'name="checkup" value="([\w-]+)"', self.html)
-                given = answers if isinstance(answers, dict) else {}
-                ticks = [k for k in boxes if given.get(k) in ("yes", "not-sure")] or ["none"]
-            return [("checkup", t) for t in ticks]
-        if answers is None:
-            return []
-        if isinstance(answers, str):
-            return [(key, answers) for key in self.rows]
-        return [(key, answers.get(key, "no")) for key in self.rows]
+        return screen_fields(self.html, answers, ticks)
 
     def run(self, answers=None, ticks=None):
         """Answer screen after screen (`answers` across all of them) until an outcome."""

@@ -11,17 +11,19 @@ from http.cookiejar import CookieJar
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
-from .check_form import hidden_fields
+from .check_form import hidden_fields, screen_fields
 
-#: The no-JavaScript check, screen after screen: every question, Back, every outcome.
+#: The no-JavaScript check, screen after screen: every screen, Back, every outcome. Each
+#: step answers a screen: one answer for every row, or a dict of the rows that differ
+#: from No (see check_form.screen_fields).
 SCREEN_WALKS = [
-    ["no", "no", "no", "no", "no"],  # five questions, then self-care
-    ["no", "no", "no", "no", "yes"],  # evaluate
-    ["yes"],  # emergency from question 1
-    ["no", "not-sure"],  # emergency from question 2
-    ["no", "no", "yes"],  # urgent
-    ["no", "no", "no", "yes"],  # urgent
-    ["no", "no", "back", "no", "no", "no", "no"],  # back, then on to the end
+    ["no", "no", "no"],  # three screens, then self-care
+    ["no", "no", "yes"],  # evaluate
+    ["yes"],  # emergency from the first screen
+    [{"saddle-numbness": "not-sure"}],  # emergency, not sure
+    ["no", {"night-pain": "yes"}],  # urgent
+    ["no", {"cancer": "yes", "one-leg-weaker": "yes"}],  # emergency by a combination
+    ["no", "no", "back", "no", "no"],  # back, then on to the end
 ]
 
 
@@ -40,13 +42,10 @@ class RemotePatient:
         except urllib.error.HTTPError as error:
             return error.code, error.read().decode(), error.headers
 
-    def submit(self, answer: str | None = None, action: str = "continue") -> int:
-        import re
-
-        data = {**hidden_fields(self.html), "action": action}
-        if answer is not None:
-            key = re.search(r'data-key="([\w-]+)"', self.html).group(1)
-            data[key] = answer
+    def submit(self, answer=None, action: str = "continue") -> int:
+        data = [*hidden_fields(self.html), ("action", action)]
+        if action == "continue":
+            data += screen_fields(self.html, answer)
         request = urllib.request.Request(
             self.url,
             data=urlencode(data).encode(),
@@ -55,7 +54,7 @@ class RemotePatient:
         self.status, self.html, self.headers = self._open(request)
         return self.status
 
-    def walk(self, answers: list[str]) -> list[int]:
+    def walk(self, answers: list) -> list[int]:
         statuses = []
         for answer in answers:
             if answer == "back":
