@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from webapp.languages import LANGUAGES
 
 from ..support.axe import violations
+from ..support.check_browser import answer_screen
 from ..support.pages import MISSING, PAGES
 
 # Every control a finger must hit; links inside a sentence are exempt (WCAG 2.5.8).
@@ -63,10 +64,10 @@ def test_no_axe_violations_on_any_page_type(watched_page, live_server, lang, wid
 
 
 CHECK_PATHS = {
-    "emergency": ["no", "yes"],
-    "urgent": ["no", "no", "not-sure"],
-    "evaluate": ["no", "no", "no", "no", "yes"],
-    "self-care": ["no", "no", "no", "no", "no"],
+    "emergency": {"saddle-numbness": "yes", "chest-pain": "not-sure"},
+    "urgent": {"cancer": "not-sure"},
+    "evaluate": {"not-better": "yes"},
+    "self-care": {},
 }
 
 
@@ -82,10 +83,11 @@ def test_no_axe_violations_on_any_step_or_outcome_of_the_check(
         page.goto(f"{live_server.url}/{code}/check")
         page.locator("button[value=continue]").click()  # the error state
         found["error"] = violations(page)
-        for number, answer in enumerate(answers, start=1):
-            found[f"question {number}"] = violations(page)
-            page.locator(f".check-screen input[value={answer}]").check()
-            page.locator("button[value=continue]").click()
+        for number in range(1, 4):
+            if page.locator("#check-form [data-outcome]").count():
+                break
+            found[f"screen {number}"] = violations(page)
+            answer_screen(page, answers)
         expect(page.locator("[data-outcome]")).to_have_attribute("data-outcome", outcome)
         found[outcome] = violations(page)
     assert {step: problems for step, problems in found.items() if problems} == {}

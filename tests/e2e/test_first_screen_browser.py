@@ -7,6 +7,8 @@ from playwright.sync_api import expect
 
 from webapp.languages import LANGUAGES
 
+from ..support.check_browser import answer_screen, run_check
+
 SCREEN = 844
 POSITIONS = """() => {
   const top = e => document.querySelector(e).getBoundingClientRect();
@@ -27,40 +29,36 @@ def test_what_to_do_starts_on_the_first_screen_and_the_warnings_end_on_the_secon
     assert calls == ["tel:911", "tel:+15550100200"]  # the emergency number first
 
 
-def test_back_returns_to_the_previous_question_with_its_answer(watched_page, live_server):
+def test_back_returns_to_the_previous_screen_with_its_answers(watched_page, live_server):
     page = watched_page
     page.goto(f"{live_server.url}/en/check")
-    page.get_by_label("No", exact=True).check()
-    page.get_by_role("button", name="Continue").click()
-    expect(page.get_by_text("Question 2 of 5")).to_be_visible()
-    page.get_by_label("No", exact=True).check()
-    page.get_by_role("button", name="Continue").click()
-    page.get_by_label("Not sure").check()
-    page.get_by_role("button", name="Continue").click()
+    answer_screen(page, "no")
+    expect(page.get_by_text("Step 2 of 3")).to_be_visible()
+    answer_screen(page, {"lump": "not-sure"})
     expect(page.locator("[data-outcome]")).to_have_attribute("data-outcome", "urgent")
-    page.go_back()  # the phone's Back button: from the outcome to the last question
-    expect(page.get_by_text("Question 3 of 5")).to_be_visible()
-    expect(page.get_by_label("Not sure")).to_be_checked()
+    page.go_back()  # the phone's Back button: from the outcome to the last screen
+    expect(page.get_by_text("Step 2 of 3")).to_be_visible()
+    expect(page.locator("#lump-not-sure")).to_be_checked()
     page.go_back()
-    expect(page.get_by_text("Question 2 of 5")).to_be_visible()
-    expect(page.get_by_label("No", exact=True)).to_be_checked()
+    expect(page.get_by_text("Step 1 of 3")).to_be_visible()
+    expect(page.locator("#both-legs-no")).to_be_checked()
     assert page.url.endswith("/en/check")  # nothing in the URL
     page.go_forward()
-    expect(page.get_by_text("Question 3 of 5")).to_be_visible()
+    expect(page.get_by_text("Step 2 of 3")).to_be_visible()
     page.get_by_role("button", name="Back").click()  # the page's own Back agrees
-    expect(page.get_by_text("Question 2 of 5")).to_be_visible()
+    expect(page.get_by_text("Step 1 of 3")).to_be_visible()
 
 
 LARGE_TEXT_PAGES = {
-    "guide": ("/{code}/", []),
-    "card": ("/{code}/card", []),
-    "question": ("/{code}/check", []),
-    "emergency": ("/{code}/check", ["yes"]),
-    "urgent": ("/{code}/check", ["no", "no", "yes"]),
-    "evaluate": ("/{code}/check", ["no", "no", "no", "no", "yes"]),
-    "self-care": ("/{code}/check", ["no", "no", "no", "no", "no"]),
-    "plan": ("/{code}/plan", []),
-    "diary": ("/{code}/diary", []),
+    "guide": ("/{code}/", None),
+    "card": ("/{code}/card", None),
+    "question": ("/{code}/check", None),
+    "emergency": ("/{code}/check", {"pee-start": "yes", "chest-pain": "not-sure"}),
+    "urgent": ("/{code}/check", {"cancer": "yes"}),
+    "evaluate": ("/{code}/check", {"not-better": "yes"}),
+    "self-care": ("/{code}/check", {}),
+    "plan": ("/{code}/plan", None),
+    "diary": ("/{code}/diary", None),
 }
 OVERFLOW = """() => {
   const wide = document.documentElement.scrollWidth - innerWidth;
@@ -101,9 +99,8 @@ def test_no_sideways_scroll_at_320_px_with_200_percent_text(browser, live_server
     found = {}
     for name, (path, answers) in LARGE_TEXT_PAGES.items():
         page.goto(live_server.url + path.format(code=lang.code))
-        for answer in answers:
-            page.locator(f'.check-screen input[value="{answer}"]').check()
-            page.locator("button[value=continue]").click()
+        if answers is not None:
+            run_check(page, answers)
         wide, broken = page.evaluate(OVERFLOW)
         if wide > 0 or broken:
             found[name] = (wide, broken)

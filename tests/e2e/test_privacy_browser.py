@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from webapp.languages import LANGUAGES
 
+from ..support.check_browser import answer_screen
 from ..support.offline import wait_for_worker
 from ..support.pages import MISSING, PAGES, SAMPLE_CODES
 
@@ -70,8 +71,7 @@ def test_no_javascript_cookie_is_the_form_session_only(browser, browser_context_
     page = context.new_page()
     page.goto(live_server.url + "/en/check")
     assert context.cookies() == []  # reading the check sets nothing
-    page.get_by_label("No", exact=True).check()
-    page.get_by_role("button", name="Continue").click()
+    answer_screen(page, "no")
     cookies = context.cookies()
     assert [c["name"] for c in cookies] == ["session"]
     assert cookies[0]["httpOnly"] is True and cookies[0]["sameSite"] == "Lax"
