@@ -19,13 +19,12 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from tests.support.browser import launch
+from tests.support.check_browser import answer_screen
 from tests.support.clinic import CLINIC, PUBLIC_URL
 from tests.support.servers import LiveServer
 from webapp import create_app
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
-
-ANSWERS = {"yes": 0, "no": 1, "not-sure": 2}  # radio position on a question screen
 
 # name: (path, width, colour scheme, full page?[, answers to give in the check])
 SHOTS = {
@@ -39,20 +38,21 @@ SHOTS = {
     "guide-zh-390-full": ("/zh/", 390, "light", True),
     "guide-fa-390": ("/fa/", 390, "light", False),
     "guide-ko-390": ("/ko/", 390, "light", False),
-    "check-en-question": ("/en/check", 390, "light", False, ["no"]),
-    "check-en-error": ("/en/check", 390, "light", False, [None]),
 }
+# The check: each of its three screens, an error, every outcome; the steps are the screens
+# answered before the shot (tests/support/check_browser.answer_screen).
+EMERGENCY = {"saddle-numbness": "yes", "both-legs": "not-sure"}
+for _lang in ("en", "ar", "ko"):
+    SHOTS[f"check-{_lang}-screen-1"] = (f"/{_lang}/check", 390, "light", True, [])
+    SHOTS[f"check-{_lang}-screen-2"] = (f"/{_lang}/check", 390, "light", True, ["no"])
+    SHOTS[f"check-{_lang}-screen-3"] = (f"/{_lang}/check", 390, "light", True, ["no", "no"])
+    SHOTS[f"check-{_lang}-emergency"] = (f"/{_lang}/check", 390, "light", True, [EMERGENCY])
+SHOTS["check-en-error"] = ("/en/check", 390, "light", False, [{"chest-pain": "no"}])
+SHOTS["check-en-urgent"] = ("/en/check", 390, "light", True, ["no", {"cancer": "yes"}])
+SHOTS["check-en-evaluate"] = ("/en/check", 390, "light", True, ["no", "no", {"not-better": "yes"}])
+SHOTS["check-en-self-care"] = ("/en/check", 390, "light", True, ["no", "no", "no"])
 for _lang in ("en", "ar", "vi"):
     SHOTS[f"card-{_lang}-390"] = (f"/{_lang}/card", 390, "light", False)
-    SHOTS[f"check-{_lang}-ed-note"] = (f"/{_lang}/check", 390, "light", True, ["yes"])
-for _lang in ("en", "ar"):
-    for _name, _answers in {
-        "emergency": ["no", "yes"],
-        "urgent": ["no", "no", "not-sure"],
-        "evaluate": ["no", "no", "no", "no", "yes"],
-        "self-care": ["no", "no", "no", "no", "no"],
-    }.items():
-        SHOTS[f"check-{_lang}-{_name}"] = (f"/{_lang}/check", 390, "light", True, _answers)
 
 
 STATIC_SHOTS = Path(__file__).resolve().parent.parent / "static" / "screenshots"
@@ -282,15 +282,18 @@ def main(names: list[str]) -> None:
             path, width, scheme, full, *steps = SHOTS[name]
             page = browser.new_page(viewport={"width": width, "height": 844}, color_scheme=scheme)
             page.goto(base + path)
-            for answer in steps[0] if steps else []:
-                if answer is not None:
-                    page.locator(".check-screen input[type=radio]").nth(ANSWERS[answer]).check()
-                page.locator("button[value=continue]").click()
+            for answers in steps[0] if steps else []:
+                if name.endswith("-error"):  # one row answered, the rest left: the errors
+                    for key, value in answers.items():
+                        page.locator(f"#{key}-{value}").check()
+                    page.locator("button[value=continue]").click()
+                else:
+                    answer_screen(page, answers)
             page.screenshot(path=DOCS / f"{name}.png", full_page=full)
             page.close()
             print(f"docs/{name}.png")
         browser.close()
-    server.shutdown()
+    server.stop()
 
 
 if __name__ == "__main__":
