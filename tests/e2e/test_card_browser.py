@@ -9,6 +9,8 @@ from playwright.sync_api import expect
 
 from webapp.languages import LANGUAGES
 
+from ..support.check_browser import answer_screen
+
 MM_PER_PT = 25.4 / 72
 
 
@@ -28,14 +30,19 @@ def test_the_card_fits_one_phone_screen(watched_page, live_server, lang):
         assert box["y"] + box["height"] <= size[3]
 
 
-def test_the_card_offers_both_calls_and_says_how_to_keep_it(watched_page, live_server):
+def test_the_card_offers_the_emergency_call_alone_and_says_how_to_keep_it(
+    watched_page, live_server
+):
     page = watched_page
     page.goto(f"{live_server.url}/en/card")
     expect(page.get_by_role("heading", level=1)).to_have_text("Emergency card")
     expect(page.get_by_text("take a screenshot")).to_be_visible()
-    calls = page.locator(".call-buttons a")
+    calls = page.locator("main .call-buttons a")
+    expect(calls).to_have_count(1)  # a physical therapy clinic is no emergency service
     expect(calls.nth(0)).to_have_attribute("href", "tel:911")
-    expect(calls.nth(1)).to_have_attribute("href", "tel:+15550100200")
+    expect(page.locator(".wallet-clinic")).to_contain_text("+1 555 010 0200")
+    expect(page.locator(".wallet-front")).to_contain_text("Numbness or tingling between your legs")
+    expect(page.locator(".wallet-staff")).to_contain_text("Suspected cauda equina syndrome")
     expect(page.get_by_role("img", name="Two outlines of a body")).to_be_visible()
 
 
@@ -74,11 +81,10 @@ def test_the_card_prints_as_a_wallet_card(page, live_server, paper, lang):
 def test_the_emergency_note_on_the_device_offers_when_it_started(watched_page, live_server):
     page = watched_page
     page.goto(f"{live_server.url}/es/check")
-    page.get_by_label("Sí").check()
-    page.locator("button[value=continue]").click()
+    answer_screen(page, {"pee-start": "yes"})
     note = page.locator(".ed-note")
     expect(note).to_be_visible()
     expect(note.locator('[data-role="clinician"]')).to_contain_text("cauda equina")
     expect(note.locator('[data-role="patient"]')).not_to_contain_text("cauda equina")
-    note.get_by_role("combobox").select_option("yesterday")
-    expect(note.get_by_role("combobox")).to_have_value("yesterday")
+    note.get_by_role("combobox").select_option("1-2-days")
+    expect(note.get_by_role("combobox")).to_have_value("1-2-days")

@@ -15,6 +15,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import expect
 
+from webapp.content import WARNING_SIGNS
+
 from ..support.axe import violations
 from ..support.diary_figures import PUT, figures
 from ..support.offline import wait_for_worker
@@ -390,7 +392,7 @@ def test_every_screen_carries_the_check_and_the_card(watched_page, live_server):
         page.goto(live_server.url + path)
         expect(page.get_by_text("A warning sign? Run the check.").first).to_be_visible()
         expect(page.locator('a[href="/en/card"]').first).to_be_attached()
-        expect(page.locator(".warning-signs li")).to_have_count(4)
+        expect(page.locator(".warning-signs li")).to_have_count(len(WARNING_SIGNS))
     page.goto(live_server.url + "/en/diary")
     expect(page.get_by_role("link", name="A warning sign? Run the check.")).to_have_attribute(
         "href", "/en/check"

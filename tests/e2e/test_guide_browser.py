@@ -45,7 +45,7 @@ def test_contents_lead_to_the_full_warning_signs(watched_page, live_server):
     page.locator(".toc a[href='#warning-signs']").click()
     section = page.locator("#warning-signs")
     expect(section.locator("h2")).to_be_in_viewport()
-    expect(section.get_by_text("Trouble peeing")).to_be_visible()
+    expect(section.get_by_text("Trouble starting to pee, or a weak flow")).to_be_visible()
     expect(section.get_by_role("img", name="Two outlines of a body")).to_be_visible()
     expect(section.get_by_role("link", name="Call the emergency number 911")).to_be_visible()
 
