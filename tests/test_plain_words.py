@@ -98,7 +98,6 @@ def test_the_handout_is_a_tool_to_fill_in(client):
     assert "My doctor:" in html and 'class="blank"' in html
     assert "This sheet tells you what to do" in html
     assert "Riverside Physical Therapy" in html and "+1 555 010 0200" in html
-    assert "Key points" in html
 
 
 def test_the_causes_are_folded_away_from_the_path_to_action(client):

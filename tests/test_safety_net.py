@@ -114,17 +114,30 @@ def test_the_cards_line_for_emergency_staff_is_in_the_clinic_language(make_app):
 
 
 def test_the_list_is_worded_the_same_everywhere(client):
-    seen = set()
-    for path in ("/en/", "/en/handout", "/en/offline"):
+    # One macro: every list shows the signs in the same order under the same words (the
+    # full level words, or the short ones where space is tight).
+    numbers = {"emergency": "911", "urgent": "your local urgent-care line"}
+    words = {
+        str(group_words[group] % numbers)
+        for group_words in (content.LEVELS, content.SHORT_LEVELS)
+        for group in content.SIGN_GROUPS
+    }
+    order = [s.key for s in content.WARNING_SIGNS]
+    complete = set()
+    for path in ("/en/", "/en/handout", "/en/offline", "/en/card", "/en/diary/print"):
         for items, _ in sign_lists(client.get(path).get_data(as_text=True)):
-            seen.add(tuple(items))
-    assert len(seen) == 1, seen
+            keys = [key for key, _, _ in items]
+            assert keys == [k for k in order if k in keys], path
+            assert {re.sub(r"^[!i] ", "", text) for _, _, text in items} <= words, path
+            if keys == order:
+                complete.add(tuple(keys))
+    assert len(complete) == 1
 
 
 def test_each_level_names_its_action(make_app):
     client = make_app(EMERGENCY_NUMBER="999", URGENT_NUMBER="111").test_client()
     html = client.get("/en/").get_data(as_text=True)
-    items = sign_lists(html)[0][0]
+    items = max((items for items, _ in sign_lists(html)), key=len)  # the full list
     assert {key: content.BY_KEY[key].level for key, _, _ in items} == {
         s.key: s.level for s in content.WARNING_SIGNS
     }
