@@ -26,8 +26,16 @@ def test_guide_reads_top_to_bottom(watched_page, live_server):
     positions = [headings.index(h) for h in section_headings]
     assert positions == sorted(positions)
     assert page.locator(".callout").bounding_box()["y"] < 2 * 844  # within two screens
+    # The box near the top names every emergency sign and the urgent ones in a line; the
+    # section below lists every sign with its hint.
+    box = page.locator(".callout").first
     for sign in content.WARNING_SIGNS:
-        expect(page.locator(".callout").get_by_text(str(sign.name))).to_be_visible()
+        if sign.level == "emergency":
+            expect(box.get_by_text(str(sign.name), exact=True)).to_be_visible()
+        expect(
+            page.locator("#warning-signs").get_by_text(str(sign.name), exact=True)
+        ).to_be_visible()
+    expect(box.get_by_text(str(content.CARD_URGENT))).to_be_visible()
 
 
 @pytest.mark.parametrize("anchor", ["now", "why", "serious", "warning-signs", "recovery"])
