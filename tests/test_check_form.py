@@ -35,7 +35,7 @@ def test_get_shows_the_emergency_screen_and_sets_no_cookie(client):
     assert " checked" not in first
     row = first[first.index('data-key="pee-start"') :]
     assert row.index(">Yes</label>") < row.index(">No</label>") < row.index(">Not sure</label>")
-    assert "can you start, stop and feel your pee as usual?" in row.split("</fieldset>")[0]
+    assert "notice if starting, stopping or feeling it is different" in row.split("</fieldset>")[0]
     saddle = first[first.index('data-key="saddle-numbness"') :].split("</fieldset>")[0]
     assert '<figure class="saddle-figure">' in saddle and "when you wipe" in saddle
 
@@ -161,16 +161,30 @@ def test_over_https_the_cookie_is_secure_and_host_prefixed(make_app):
 # --- tokens -----------------------------------------------------------------------------
 
 
-def test_missing_token_on_a_later_step_gets_a_friendly_page_that_keeps_the_answers(client):
+def test_a_tokenless_later_step_starts_afresh_and_echoes_nothing(client):
+    # Another site could post "No" to every sign and send the patient to a pre-answered
+    # screen (issue 27, item 1): without a token a later step starts the check again.
     data = MultiDict([("step", "1"), *NO_EMERGENCY.items(), ("fever", "no")])
     response = client.post("/en/check", data=data)
-    html = response.get_data(as_text=True)
+    assert response.status_code == 303
+    assert response.headers["Location"] == "/en/check"
+    assert "Set-Cookie" not in response.headers
+    again = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert " checked" not in again.split("<template", 1)[0]
+
+
+def test_an_expired_token_from_our_page_gets_a_friendly_page_that_keeps_the_answers(make_app):
+    app = make_app(WTF_CSRF_TIME_LIMIT=-1)  # every token is already too old
+    patient = Patient(app.test_client())
+    patient.submit("no")
+    response = patient.submit({"fever": "not-sure"})
+    html = patient.html
     assert response.status_code == 400
     assert "Please check your answer and continue" in html
     assert 'class="site-header"' in html
     fields = dict(hidden_fields(html))
     assert fields["pee-start"] == "no" and fields["csrf_token"]
-    assert 'id="fever-no" name="fever" value="no" checked' in html
+    assert 'id="fever-not-sure" name="fever" value="not-sure" checked' in html
 
 
 def test_forged_token_is_refused_kindly(client):
@@ -195,13 +209,12 @@ def test_expired_token_is_refused_kindly_and_the_patient_can_go_on(make_app):
     assert "Step 3 of 3" in patient.html
 
 
-def test_first_step_from_another_site_is_refused_kindly(client):
+def test_a_step_from_another_site_starts_afresh(client):
     data = {"step": "0", **NO_EMERGENCY, "pee-start": "yes"}
-    response = client.post("/en/check", data=data, headers={"Sec-Fetch-Site": "cross-site"})
-    assert response.status_code == 400
-    assert "Please check your answer and continue" in response.get_data(as_text=True)
-    response = client.post("/en/check", data=data, headers={"Origin": "https://evil.example"})
-    assert response.status_code == 400
+    for headers in ({"Sec-Fetch-Site": "cross-site"}, {"Origin": "https://evil.example"}):
+        response = client.post("/en/check", data=data, headers=headers)
+        assert response.status_code == 303 and response.headers["Location"] == "/en/check"
+        assert "Set-Cookie" not in response.headers
 
 
 def test_first_step_from_this_site_needs_no_token(client):

@@ -310,13 +310,15 @@ def answer(lang: str):
 
     on_outcome = step == OUTCOME_STEP
     if token_problem(answers):
-        # Friendly, translated, and nothing lost: the same place again, with a fresh token.
-        # A refused first step starts no session (no cookie for a cross-site post): the
-        # page asks again without a token, and a first step sent from our page needs none.
+        if not request.form.get("csrf_token") or not from_this_site():
+            # Tokenless (past the first screen) or from another site: it may be a page
+            # elsewhere pre-answering "No" for the patient. Start afresh and echo nothing
+            # posted; no session is started, so no cookie is set.
+            return fresh_start(lang)
+        # Our own page whose token expired: friendly, translated, and nothing lost (the
+        # same place again, with a fresh token).
         shown = _stopping_screen(answers) if on_outcome else step
-        return render_screen(
-            answers, shown, notice="expired", status=400, token=not only_first_screen(answers)
-        )
+        return render_screen(answers, shown, notice="expired", status=400)
 
     # Post/Redirect/Get: the answer to a POST is a 303 to the next screen's own address.
     if action == "back":
@@ -328,6 +330,12 @@ def answer(lang: str):
     if decision.next_screen > step:
         return show(Screen(answers, decision.next_screen))
     return show(Screen(answers, step, error=True))
+
+
+def fresh_start(lang: str):
+    response = redirect(url_for("check.check", lang=lang), code=303)
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def _stopping_screen(answers: dict[str, str]) -> int:

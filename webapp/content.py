@@ -105,7 +105,10 @@ class WarningSign:
         return f"{self.level}-{self.action}" if self.action else self.level
 
 
-_PEE_CUE = _l("Since the pain started, can you start, stop and feel your pee as usual?")
+# Cues that can only sharpen an answer, worded so that noticing something is a Yes.
+_PEE_CUE = _l(
+    "Next time you pee, notice if starting, stopping or feeling it is different from usual."
+)
 
 WARNING_SIGNS: tuple[WarningSign, ...] = (
     # Emergency, call now (E6, E7, and the sepsis signs that turn a fever into a 999 call).
@@ -187,7 +190,10 @@ WARNING_SIGNS: tuple[WarningSign, ...] = (
             "You leak poo, or you do not feel it pass. Hard poo or going less often is not "
             "this sign. That is common with pain medicine such as codeine."
         ),
-        _l("Since the pain started, can you hold, pass and feel your poo as usual?"),
+        _l(
+            "Next time you poo, notice if holding it, passing it or feeling it is different "
+            "from usual."
+        ),
         action="go",
         fact="F12",
     ),
