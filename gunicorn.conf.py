@@ -9,6 +9,9 @@ requests: run as many instances as you like behind any load balancer.
 
 import os
 
+# Tells the app it is serving patients: DEBUG or TESTING then stop start-up (settings.py).
+os.environ["BSG_SERVER"] = "gunicorn"
+
 bind = os.environ.get("BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 worker_class = "gthread"

@@ -97,6 +97,86 @@ def test_refuses_a_weak_secret_key_in_production(key, message):
     assert key not in str(refused.value) or len(key) == 1  # never echoes the key itself
 
 
+@pytest.mark.parametrize(
+    "key",
+    ["changeme" * 4, "ab" * 16, "0123456789abcdef" * 2, "password" * 5],  # issue 27, item 2
+)
+def test_refuses_a_patterned_secret_key_in_production(key):
+    with pytest.raises(settings.ConfigurationError, match="repeats a pattern") as refused:
+        create_app({"SECRET_KEY": key, "PUBLIC_URL": "https://guide.example"})
+    assert "secrets.token_hex(32)" in str(refused.value)
+
+
+def test_refuses_a_key_with_too_few_different_characters():
+    key = "abababababababababababababababbaab"  # no period, but only two characters
+    with pytest.raises(settings.ConfigurationError, match="too predictable"):
+        create_app({"SECRET_KEY": key, "PUBLIC_URL": "https://guide.example"})
+
+
+def test_random_keys_of_the_minimum_length_are_accepted():
+    for _ in range(50):
+        key = secrets.token_hex(16)  # 32 hex characters, the shortest a clinic may use
+        assert settings.secret_key_problem(key) is None, key
+
+
+def test_debug_or_testing_under_gunicorn_stops_start_up():
+    # gunicorn.conf.py sets BSG_SERVER=gunicorn (issue 27, item 3).
+    under_gunicorn = {"BSG_SERVER": "gunicorn", "INSTANCE_PATH": "/nonexistent"}
+    for environ, overrides in (
+        ({**under_gunicorn, "FLASK_DEBUG": "1"}, {}),
+        (under_gunicorn, {"TESTING": True}),
+        (under_gunicorn, {"DEBUG": True}),
+    ):
+        with pytest.raises(settings.ConfigurationError, match="under gunicorn"):
+            settings.load(overrides, environ=environ)
+    assert settings.load({"TESTING": True}, environ={"INSTANCE_PATH": "/nonexistent"})
+
+
+def test_gunicorn_conf_tells_the_app_it_serves_patients(monkeypatch):
+    import runpy
+
+    monkeypatch.delenv("BSG_SERVER", raising=False)
+    runpy.run_path(str(settings.ROOT / "gunicorn.conf.py"))
+    import os
+
+    assert os.environ.pop("BSG_SERVER") == "gunicorn"
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("CLINIC_PHONE", "(555) 010-0123 ext. 4"),  # would dial 55501001234
+        ("CLINIC_PHONE", "555 CALL PT"),
+        ("CLINIC_PHONE", "+1 555 0100#4"),
+        ("URGENT_NUMBER", "111 (option 2)x"),
+        ("EMERGENCY_NUMBER", "call 911"),
+        ("EMERGENCY_NUMBER", "9-1-1"),
+    ],
+)
+def test_phone_numbers_that_would_dial_something_else_are_refused(make_app, name, value):
+    with pytest.raises(settings.ConfigurationError, match=name):
+        make_app(**{name: value})
+
+
+def test_phone_numbers_as_people_write_them_are_accepted(make_app):
+    app = make_app(CLINIC_PHONE="+44 (0)20 7946-0000", URGENT_NUMBER="111", EMERGENCY_NUMBER="999")
+    html = app.test_client().get("/en/").get_data(as_text=True)
+    assert 'href="tel:+440207946-0000"'.replace("-", "") in html
+
+
+def test_production_refuses_an_offered_language_without_its_compiled_catalog(tmp_path):
+    (tmp_path / "es" / "LC_MESSAGES").mkdir(parents=True)
+    (tmp_path / "es" / "LC_MESSAGES" / "messages.mo").write_bytes(b"")
+    production = {
+        "SECRET_KEY": secrets.token_hex(32),
+        "PUBLIC_URL": "https://guide.example",
+        "TRANSLATIONS_DIR": str(tmp_path),
+    }
+    assert settings.load({**production, "LANGUAGES": "en,es"}, environ={})
+    with pytest.raises(settings.ConfigurationError, match="No compiled catalog for ar"):
+        settings.load({**production, "LANGUAGES": "en,es,ar"}, environ={})
+
+
 def test_a_weak_key_still_runs_debug_and_tests():
     assert create_app({"SECRET_KEY": "…", "DEBUG": True}).secret_key == "…"
     assert create_app({"SECRET_KEY": "short", "TESTING": True}).secret_key == "short"

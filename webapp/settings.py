@@ -15,9 +15,12 @@ can read here or guess.
 from __future__ import annotations
 
 import ipaddress
+import math
 import os
+import re
 import secrets
 import sys
+from collections import Counter
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -73,6 +76,8 @@ DEFAULTS = {
 
 #: A key shorter than this is refused in production (32 random characters: 128+ bits).
 MIN_SECRET_KEY_LENGTH = 32
+#: ...and so is one whose characters are too few or too uneven (see `_entropy_bits`).
+MIN_SECRET_KEY_BITS = 100
 
 
 class ConfigurationError(RuntimeError):
@@ -106,6 +111,8 @@ def load(overrides: Mapping | None = None, environ: Mapping = os.environ) -> dic
     config = dict(DEFAULTS)
     # `flask run --debug` says so in FLASK_DEBUG, as Flask's own config would read it.
     config["DEBUG"] = environ.get("FLASK_DEBUG", "").lower() not in ("", "0", "false", "no")
+    # gunicorn.conf.py says so: this process serves patients, whatever DEBUG claims.
+    config["UNDER_GUNICORN"] = environ.get("BSG_SERVER") == "gunicorn"
     config.update(from_instance_file(instance_path(environ)))
     config.update(from_environment(environ))
     config.update(overrides or {})
@@ -170,7 +177,31 @@ def secret_key_problem(key: str | None) -> str | None:
         )
     if len(set(key)) == 1:
         return "SECRET_KEY is one character repeated, which anyone could guess."
+    period = _period(key)
+    if period < len(key):
+        return f"SECRET_KEY repeats a pattern of {period} characters, which anyone could guess."
+    if _entropy_bits(key) < MIN_SECRET_KEY_BITS:
+        return (
+            f"SECRET_KEY is too predictable (about {_entropy_bits(key):.0f} bits; at least "
+            f"{MIN_SECRET_KEY_BITS} are needed): it uses too few different characters."
+        )
     return None
+
+
+def _period(text: str) -> int:
+    """The length of the shortest block the text repeats ("abab" -> 2; no repeat: len)."""
+    for size in range(1, len(text) // 2 + 1):
+        if all(text[i] == text[i % size] for i in range(len(text))):
+            return size
+    return len(text)
+
+
+def _entropy_bits(text: str) -> float:
+    """A rough estimate of the key's unpredictability: its length times the Shannon entropy
+    of its characters. A random hex key of 32 characters scores about 120, "ab"*16 32."""
+    counts = Counter(text)
+    per_character = -sum(n / len(text) * math.log2(n / len(text)) for n in counts.values())
+    return per_character * len(text)
 
 
 def finalize(config) -> None:
@@ -279,7 +310,63 @@ def _public_url_in_production(config) -> None:
         )
 
 
+def _not_debug_under_gunicorn(config) -> None:
+    """DEBUG or TESTING would turn off every production guard (a public development key,
+    no PUBLIC_URL), so the production server refuses them instead of obeying."""
+    if config.get("UNDER_GUNICORN") and (config.get("DEBUG") or config.get("TESTING")):
+        raise ConfigurationError(
+            "DEBUG or TESTING is on (FLASK_DEBUG, or instance/config.py) but Back Spasm Guide "
+            "is starting under gunicorn, the production server. Unset FLASK_DEBUG and remove "
+            "DEBUG and TESTING from the settings; for development use scripts/run."
+        )
+
+
+#: What a phone number may show: digits, spaces and - . ( ), one + first. Anything else
+#: (letters, "ext.", # or *) would dial something other than what the patient reads.
+PHONE_SHOWN = re.compile(r"\+?[\d\s().-]+")
+
+
+def _phone_numbers(config) -> None:
+    """The button dials exactly the digits shown; the emergency number is digits only."""
+    for name in ("CLINIC_PHONE", "URGENT_NUMBER"):
+        value = config.get(name)
+        if value and (not PHONE_SHOWN.fullmatch(value.strip()) or not re.search(r"\d", value)):
+            raise ConfigurationError(
+                f"{name} must be a phone number the button can dial as shown: digits, spaces, "
+                f"- . ( ) and a leading +, no letters or extension; got {value!r}."
+            )
+    emergency = config.get("EMERGENCY_NUMBER")
+    if emergency and not re.fullmatch(r"\d{2,6}", emergency.strip()):
+        raise ConfigurationError(
+            f"EMERGENCY_NUMBER must be digits only, such as 911, 112 or 999; got {emergency!r}."
+        )
+
+
+def _compiled_catalogs(config) -> None:
+    """In production every offered language needs its compiled catalog: without it Flask-Babel
+    silently shows English on /ar/, /ko/… ."""
+    production = not (config.get("DEBUG") or config.get("TESTING") or config.get("STATIC_EXPORT"))
+    if not production:
+        return
+    from .languages import BY_CODE
+
+    folder = Path(config.get("TRANSLATIONS_DIR") or ROOT / "translations")
+    missing = [
+        code
+        for code in config["LANGUAGES"]
+        if code != "en"
+        and not (folder / BY_CODE[code].locale / "LC_MESSAGES" / "messages.mo").is_file()
+    ]
+    if missing:
+        raise ConfigurationError(
+            f"No compiled catalog for {', '.join(missing)}: those pages would be in English. "
+            "Run: .venv/bin/python -m webapp.translate compile (scripts/run does it)."
+        )
+
+
 FINALIZE_STEPS = (
+    _not_debug_under_gunicorn,
+    _phone_numbers,
     _public_url,
     _trusted_hosts,
     _clinic_language,
@@ -289,6 +376,7 @@ FINALIZE_STEPS = (
     _session_cookie,
     _secret_key,
     _public_url_in_production,
+    _compiled_catalogs,
 )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import secrets
 import shutil
 import socket
 import ssl
@@ -114,7 +115,7 @@ def production_server(
     extra = ["--certfile", str(tls[0]), "--keyfile", str(tls[1])] if tls else []
     env = {
         **os.environ,
-        "SECRET_KEY": "benchmark-only-" + "x" * 32,
+        "SECRET_KEY": secrets.token_hex(32),  # made per run: a committed key is refused
         "BIND": f"127.0.0.1:{port}",
         "ACCESS_LOG": "/dev/null",
         "PUBLIC_URL": public_url or base,
