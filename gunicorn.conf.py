@@ -10,7 +10,8 @@ requests: run as many instances as you like behind any load balancer.
 import os
 
 # Tells the app it is serving patients: DEBUG or TESTING then stop start-up (settings.py).
-os.environ["BSG_SERVER"] = "gunicorn"
+# gunicorn sets it in the environment before it loads the app.
+raw_env = ["BSG_SERVER=gunicorn"]
 
 bind = os.environ.get("BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))

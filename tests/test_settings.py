@@ -132,14 +132,36 @@ def test_debug_or_testing_under_gunicorn_stops_start_up():
     assert settings.load({"TESTING": True}, environ={"INSTANCE_PATH": "/nonexistent"})
 
 
-def test_gunicorn_conf_tells_the_app_it_serves_patients(monkeypatch):
-    import runpy
-
-    monkeypatch.delenv("BSG_SERVER", raising=False)
-    runpy.run_path(str(settings.ROOT / "gunicorn.conf.py"))
+def test_gunicorn_refuses_to_serve_with_flask_debug(tmp_path):
+    # The real server: gunicorn.conf.py's raw_env reaches the app before it loads.
     import os
 
-    assert os.environ.pop("BSG_SERVER") == "gunicorn"
+    env = {
+        **os.environ,
+        "FLASK_DEBUG": "1",
+        "SECRET_KEY": secrets.token_hex(32),
+        "PUBLIC_URL": "https://guide.example",
+        "INSTANCE_PATH": str(tmp_path),
+        "BIND": "127.0.0.1:0",
+    }
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "-c",
+            "gunicorn.conf.py",
+            "--no-control-socket",
+            "webapp:create_app()",
+        ],
+        cwd=settings.ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert "under gunicorn" in result.stderr
 
 
 @pytest.mark.parametrize(
