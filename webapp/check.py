@@ -169,11 +169,10 @@ def report_card(outcome: str, locale: str, role: str) -> dict:
     net"); with one column (the patient reads the clinic's language) it carries both.
     """
     emergency = outcome == "emergency"
-    signs = (
-        triage.SCREENS[0].signs + triage.SCREENS[1].signs
-        if emergency
-        else (triage.SCREENS[1].signs)
-    )
+    # An emergency may come from the first screen or, by a combination, the second.
+    signs = triage.SCREENS[1].signs
+    if emergency:
+        signs = triage.SCREENS[0].signs + signs
     with force_locale(locale):
         card = {
             "role": role,
@@ -225,6 +224,8 @@ def started_choices() -> list[tuple[str, str]]:
 def render_check(mode: str, status: int, token: bool = True, **context):
     needs_token = mode != "start" and token
     context.setdefault("answers", {})
+    if mode in ("start", "outcome"):  # the check-up outcome's "what you told us" lines
+        context["evaluate_lines"] = note_lines(CHECKLIST.signs, current_language().locale)
     response = make_response(
         render_template(
             "check.html",
@@ -233,7 +234,6 @@ def render_check(mode: str, status: int, token: bool = True, **context):
             screens=triage.SCREENS,
             answer_labels=triage.ANSWER_LABELS,
             started_choices=started_choices(),
-            evaluate_lines=note_lines(CHECKLIST.signs, current_language().locale),
             csrf_token=generate_csrf() if needs_token else None,
             **context,
         ),
@@ -252,7 +252,6 @@ def render_screen(
     notice=None,
     status=200,
     token=True,
-    mode="step",
 ):
     """Screen `index`, earlier screens' answers in hidden fields, its own answers selected."""
     screen = triage.SCREENS[index]
@@ -260,7 +259,7 @@ def render_screen(
     mine = {k: v for k, v in answers.items() if k in screen.keys}
     missing = [k for k in screen.keys if k not in mine] if error else []
     return render_check(
-        mode,
+        "step",
         status,
         token=token,
         screen=screen,
@@ -369,9 +368,7 @@ def screen(lang: str):
         shown = unseal(request.args.get("s", ""))
         decision = triage.decide(shown.answers)
     except (StaleState, ValueError):
-        response = redirect(url_for("check.check", lang=lang), code=303)
-        response.headers["Cache-Control"] = "no-store"
-        return response
+        return fresh_start(lang)
     if shown.outcome and decision.outcome:
         return render_check(
             "outcome",

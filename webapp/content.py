@@ -96,10 +96,6 @@ class WarningSign:
     fact: str = ""  # the source's fact it carries, if any (F12–F15, F17)
 
     @property
-    def urgency(self) -> str:  # the level's older name, read by lists of the signs
-        return self.level
-
-    @property
     def group(self) -> str:
         """The list it stands in: emergency-call, emergency-go, urgent or evaluate."""
         return f"{self.level}-{self.action}" if self.action else self.level

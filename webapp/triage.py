@@ -148,9 +148,6 @@ class Decision:
     def cauda_equina(self) -> bool:
         return any(sign.group == "emergency-go" for sign, _ in self.signs)
 
-    def has(self, key: str) -> bool:
-        return any(sign.key == key for sign, _ in self.signs)
-
 
 def validate(answers: Mapping[str, str]) -> None:
     for key, answer in answers.items():

@@ -5,8 +5,8 @@
    or in storage. Without JavaScript the same check runs on the server, a screen a page. */
 
 // Same algorithm as triage.decide(): screens in order; the first screen with a Yes or Not
-// sure (or, on the urgent screen, a combination rule) ends the check. Returns null while a
-// screen up to `upTo` is not fully answered.
+// sure (or, on the urgent screen, a combination rule) ends the check. While a screen up to
+// `upTo` is not fully answered (or the check goes on past it) it returns {next: index}.
 export function decide(rules, answers, upTo) {
   let positive = function (key) {
     return rules.positive.indexOf(answers[key]) >= 0;
@@ -131,16 +131,15 @@ function run() {
   }
 
   function showOutcome(decision) {
-    let node = screens.content.querySelector('[data-screen="outcome"][data-outcome="' + decision.outcome + '"]');
+    let copy = screens.content
+      .querySelector('[data-screen="outcome"][data-outcome="' + decision.outcome + '"]')
+      .cloneNode(true);
     if (intro) intro.hidden = true;
-    let copy = node.cloneNode(true);
     copy.querySelectorAll("[data-when]").forEach(function (line) {
       if (!shows(decision, line.getAttribute("data-when"))) line.remove();
     });
     if (decision.action) copy.setAttribute("data-action", decision.action);
-    form.replaceChild(copy, form.querySelector(".check-screen"));
-    document.title = copy.getAttribute("data-title");
-    copy.querySelector(".outcome-heading").focus();
+    show(copy, ".outcome-heading");
   }
 
   function showError(missing) {
