@@ -25,11 +25,12 @@ graceful_timeout = 10
 preload_app = True
 # gunicorn 27 would otherwise share one control socket between every instance on a host.
 control_socket_disable = True
-# Method, path (never the query string) and status only: no size and no time. The no-JS
-# check's screens differ in length, so a size (or the time it took) in a POST's log line
-# would tell which answer was given. See SECURITY.md, "What it logs".
+# Method, path (never the query string) and status only: no size and no time. The check's
+# requests (every POST, each answer screen) leave no line at all, and control characters
+# are escaped (webapp/access_log.py). See SECURITY.md, "What it logs".
 accesslog = os.environ.get("ACCESS_LOG", "-")
 access_log_format = '%(h)s "%(m)s %(U)s" %(s)s'
+logger_class = "webapp.access_log.AccessLogger"
 errorlog = "-"
 # X-Forwarded-Proto/-For are trusted only from these addresses: the nginx in front (list
 # several, comma-separated, if a load balancer talks to gunicorn directly).

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import assets, build, errors, i18n, security, serve, settings
+from . import access_log, assets, build, errors, i18n, security, serve, settings
 from .languages import LanguageConverter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,6 +38,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.url_map.strict_slashes = True
     app.url_map.merge_slashes = False  # `//en/` is not an address of ours: a 404
 
+    access_log.init_app()
     i18n.init_app(app)
     assets.init_app(app)
     serve.init_app(app)

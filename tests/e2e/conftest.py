@@ -54,6 +54,7 @@ def start_server():
     for server in servers:
         with suppress(Exception):
             server.stop()
+        LiveServer.release(server.port)
 
 
 @pytest.fixture(scope="session")

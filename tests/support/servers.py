@@ -19,6 +19,7 @@ import threading
 import time
 import urllib.request
 from pathlib import Path
+from typing import ClassVar
 
 from werkzeug.serving import make_server
 
@@ -47,17 +48,43 @@ class Faults:
         return self.app(environ, start_response)
 
 
+def _port_socket(port: int) -> socket.socket:
+    """A loopback socket bound with SO_REUSEPORT, so a stopped server's port can be held."""
+    sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    sock.bind(("127.0.0.1", port))
+    return sock
+
+
 class LiveServer:
-    """A real HTTP server for the app, in a background thread (a free port, or a given one)."""
+    """A real HTTP server for the app, in a background thread (a free port, or a given one).
+
+    A stopped server keeps its port bound but not listening, so the browser meets a refused
+    connection (offline) and nothing else on the machine, such as another test worker's
+    server or an outgoing connection, can take the port before a test restarts on it."""
+
+    held: ClassVar[dict[int, socket.socket]] = {}
 
     def __init__(self, app, port: int = 0):
         self.app = app
         self.faults = Faults(app)
-        self.server = make_server("127.0.0.1", port, self.faults, threaded=True)
-        self.port = self.server.server_port
+        listener = _port_socket(port)
+        listener.listen(128)
+        self.server = make_server("127.0.0.1", 0, self.faults, threaded=True, fd=listener.fileno())
+        listener.close()  # the server holds its own duplicate
+        self.port = self.server.port
+        LiveServer.release(self.port)
         self.url = f"http://127.0.0.1:{self.port}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
+
+    @classmethod
+    def release(cls, port: int) -> None:
+        """Let go of a stopped server's port."""
+        held = cls.held.pop(port, None)
+        if held is not None:
+            held.close()
 
     @property
     def paths(self) -> list[str]:
@@ -65,6 +92,8 @@ class LiveServer:
 
     def stop(self):
         self.server.shutdown()
+        if self.port not in LiveServer.held:
+            LiveServer.held[self.port] = _port_socket(self.port)
         self.server.server_close()
 
 
