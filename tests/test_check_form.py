@@ -132,12 +132,22 @@ def test_back_from_an_outcome_returns_to_the_deciding_screen(client):
     assert 'id="cancer-yes" name="cancer" value="yes" checked' in patient.html
 
 
-def test_start_again_goes_back_to_an_empty_first_screen(client):
+def test_start_again_goes_back_to_an_empty_first_screen_and_forgets_the_screens(client):
     patient = Patient(client)
     patient.submit("no")
+    second = patient.page.history[0].headers["Location"]
+    patient.submit({"night-pain": "yes"})
+    outcome = patient.page.history[0].headers["Location"]
+    assert patient.outcome == "urgent"
+    assert client.get(outcome).status_code == 200
     response = patient.client.post("/en/check", data={"action": "restart"})
     assert response.status_code == 303
     assert response.headers["Location"] == "/en/check"
+    # Back (or the history) after "Start again" shows no earlier screen, nor its answers.
+    for address in (second, outcome):
+        again = client.get(address)
+        assert again.status_code == 303 and again.headers["Location"] == "/en/check"
+    assert Patient(client).submit("no").status_code == 200  # and a new check works
 
 
 def test_session_cookie_is_set_once_the_form_is_used_and_is_locked_down(client):

@@ -25,6 +25,7 @@ from flask import (
     redirect,
     render_template,
     request,
+    session,
     url_for,
 )
 from flask_babel import force_locale
@@ -298,7 +299,10 @@ def check(lang: str):
 def answer(lang: str):
     action = request.form.get("action", "continue")
     if action == "restart":
-        return redirect(url_for("check.check", lang=lang), code=303)
+        # A new form session: every earlier screen's address (bound to the old one, see
+        # check_state) now starts afresh, so Back cannot bring the answers back.
+        session.pop("csrf_token", None)
+        return fresh_start(lang)
     if action not in ("continue", "back"):
         abort(400)
     try:
