@@ -9,6 +9,11 @@ requests: run as many instances as you like behind any load balancer.
 
 import os
 
+from webapp import protocol_errors
+
+# gunicorn's own 400/414/431 pages carry the app's security headers and echo nothing.
+protocol_errors.install()
+
 # Tells the app it is serving patients: DEBUG or TESTING then stop start-up (settings.py).
 # gunicorn sets it in the environment before it loads the app.
 raw_env = ["BSG_SERVER=gunicorn"]

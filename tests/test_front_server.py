@@ -61,6 +61,15 @@ def routes(app: str) -> list[tuple[str, str, dict]]:
         css,
         "/static/css/site.css",
         "/static/css/site.css?v=stale",
+        css.replace("?v=", "?V="),
+        css + "&v=stale",
+        css.replace("?v=", "?v=stale&v="),
+        css + "&x=1",
+        qr + "&v=1",
+        "/EN/",  # nginx's map keys ignore case; the app's paths do not
+        "/STATIC/css/site.css",
+        css.upper(),
+        "/Sw.js",
         "/static/icons/icon-192.png",
         "/static/js/site.js",
         "/en/check",
@@ -168,6 +177,55 @@ def test_the_check_leaves_no_line_in_nginx_log_and_no_line_can_be_forged(front):
         f'127.0.0.1 "GET {forged.decode()}" 404 ' + lines[-1].split(" 404 ")[1]
     ]
     assert not [line for line in lines if line.startswith("1.2.3.4")]
+
+
+def test_protocol_errors_from_nginx_and_gunicorn_carry_the_security_headers(front):
+    nginx, _, _ = front
+    host = urlsplit(nginx).netloc.encode()
+    end = b"\r\nConnection: close\r\n\r\n"
+    requests = {
+        "no Host": (b"GET /en/ HTTP/1.1" + end, 400),
+        "not HTTP": (b"FOO\r\n\r\n", 400),
+        "headers too long": (
+            b"GET /en/ HTTP/1.1\r\nHost: " + host + b"\r\nX: " + b"a" * 9000 + end,
+            400,
+        ),
+        "path too long for nginx": (
+            b"GET /" + b"a" * 9000 + b" HTTP/1.1\r\nHost: " + host + end,
+            414,
+        ),
+        # Accepted by nginx, refused by gunicorn (its request line stops at 4094 bytes).
+        "path too long for gunicorn": (
+            b"GET /" + b"a" * 5000 + b" HTTP/1.1\r\nHost: " + host + end,
+            414,
+        ),
+        "body too long": (
+            b"POST /en/check HTTP/1.1\r\nHost: " + host + b"\r\nContent-Length: 70000" + end,
+            413,
+        ),
+    }
+    for name, (request, status) in requests.items():
+        got, answer = raw(nginx, request)
+        head = answer.split(b"\r\n\r\n", 1)[0].decode("latin-1").lower()
+        assert got == status, name
+        for header in ("content-security-policy", "x-frame-options", "x-content-type-options"):
+            assert f"\r\n{header}: " in head, (name, header)
+        assert "aaaa" not in answer.decode("latin-1"), name  # nothing asked for is echoed
+
+
+def test_forms_up_to_the_limit_are_never_buffered_to_disk(front):
+    nginx, _, workdir = front
+    body = b"step=0&pad=" + b"x" * (60 * 1024)
+    host = urlsplit(nginx).netloc.encode()
+    request = (
+        b"POST /en/check HTTP/1.1\r\nHost: " + host + b"\r\nConnection: close\r\n"
+        b"Content-Type: application/x-www-form-urlencoded\r\n"
+        + f"Content-Length: {len(body)}\r\n\r\n".encode()
+        + body
+    )
+    assert raw(nginx, request)[0] == 413  # the app's own (translated) answer
+    time.sleep(0.2)
+    assert "buffered to a temporary file" not in (workdir / "error.log").read_text()
 
 
 def test_nginx_serves_the_build_the_app_wrote(front):

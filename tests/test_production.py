@@ -139,3 +139,20 @@ def test_sw_js_under_many_hosts_is_fast_and_the_same(tmp_path):
         for n in range(200):
             answer = get(base, "/sw.js", {"Host": f"127.0.0.1:{n + 1}"})
             assert answer[0] == 200 and answer[2] == first[2]
+
+
+def test_gunicorns_own_protocol_errors_carry_the_security_headers_and_echo_nothing():
+    with production_server() as base:
+        host = urlsplit(base).netloc.encode()
+        end = b"\r\nConnection: close\r\n\r\n"
+        for request, status in (
+            (b"GET /" + b"<b>" * 2000 + b" HTTP/1.1\r\nHost: " + host + end, 414),
+            (b"GET /en/ HTTP/1.1\r\nHost: " + host + b"\r\nX: " + b"<b>" * 3000 + end, 431),
+            (b"GET /<b> HTTP/9.9\r\nHost: " + host + end, 400),
+        ):
+            got, answer = raw(base, request)
+            head, body = answer.decode("latin-1").split("\r\n\r\n", 1)
+            assert got == status, head
+            assert "\r\nContent-Security-Policy: " in head
+            assert "\r\nX-Frame-Options: DENY" in head and "\r\nCache-Control: no-store" in head
+            assert "<b>" not in body

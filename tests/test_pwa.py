@@ -82,6 +82,12 @@ def test_hashed_static_urls_are_immutable_and_others_revalidate(client):
     assert client.get(css).headers["Cache-Control"] == "public, max-age=31536000, immutable"
     assert client.get("/static/css/site.css").headers["Cache-Control"] == "no-cache"
     assert client.get("/static/css/site.css?v=stale").headers["Cache-Control"] == "no-cache"
+    # One reading of ?v= (nginx's is the same): exactly `v=<current>`, nothing around it.
+    good = css.split("?", 1)[1]
+    variants = (good.upper(), "V" + good[1:], f"{good}&v=stale", f"v=stale&{good}", f"x=1&{good}")
+    for query in variants:
+        response = client.get(f"/static/css/site.css?{query}")
+        assert response.headers["Cache-Control"] == "no-cache", query
 
 
 def test_pages_revalidate_with_an_etag(client):

@@ -331,6 +331,14 @@ def current() -> Build:
 IMMUTABLE = "public, max-age=31536000, immutable"
 
 
+def is_current(version: str | None, query_string: str) -> bool:
+    """True when a file may be kept for good: its query string is exactly `v=<version>`.
+
+    One reading, the same in nginx (its `$bsg_v` map): a repeated `v`, a `V`, or any other
+    argument beside it is revalidated, never kept."""
+    return version is not None and query_string == f"v={version}"
+
+
 def _quote(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
@@ -341,7 +349,8 @@ def write_for_nginx(app: Flask, out: Path) -> list[str]:
     `site/` holds the files with their `.gz` and `.br` forms; `nginx/` holds what nginx
     needs to answer exactly as the app does: which paths are files (`files.map`; every
     other request goes to the app), each file's `Cache-Control` (`cache.map`: immutable only
-    under the current `?v=`) and the app's headers (`headers.conf`, from `security.py`).
+    under exactly `?v=<current>`, see `is_current`) and the app's headers (`headers.conf`,
+    from `security.py`).
     """
     base = app.config.get("PUBLIC_URL")
     if not base:
@@ -363,12 +372,11 @@ def write_for_nginx(app: Flask, out: Path) -> list[str]:
         built = build.get(path)
         target = "/" + disk_path(path)
         for method in ("GET", "HEAD"):
-            files.append(f"    {_quote(f'{method} {path}')} {_quote(target)};\n")
-        value = dict(built.headers).get("Cache-Control", "no-cache")
+            files.append(f"    {_quote(f'{method} {path}')} {_quote(f'{path}|{target}')};\n")
         if item.version:
             cache.append(f"    {_quote(f'{path} {item.version}')} {_quote(IMMUTABLE)};\n")
-            value = "no-cache"
-        cache.append(f"    {_quote(f'{path} ')} {_quote(value)};\n")
+        elif dict(built.headers).get("Cache-Control", "no-cache") != "no-cache":
+            raise ValueError(f"{path}: nginx's cache.map gives every other file no-cache")
         content_types.add((disk_path(path).rsplit(".", 1)[-1], built.content_type))
         sample = sample or built
     (conf / "files.map").write_text("".join(files), encoding="utf-8")

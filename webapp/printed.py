@@ -26,7 +26,7 @@ from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
 from . import languages, settings
-from .build import IMMUTABLE
+from .build import IMMUTABLE, is_current
 from .i18n import public_base, redirect_to_language
 from .languages import BY_CODE
 
@@ -71,7 +71,7 @@ def qr(lang: str, kind: str):
         body, content_type = _render(guide_address(lang), kind)
     except segno.DataOverflowError:  # an address too long for any QR code (a forged Host)
         abort(400)
-    fresh = request.args.get("v") == qr_version(lang)
+    fresh = is_current(qr_version(lang), request.query_string.decode("latin-1"))
     response = Response(body, content_type=content_type)
     response.headers["Cache-Control"] = IMMUTABLE if fresh else "no-cache"
     return response

@@ -16,7 +16,6 @@ from __future__ import annotations
 import mimetypes
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import parse_qs
 
 from flask import Flask, Response, abort, current_app, request
 from werkzeug.datastructures import Accept
@@ -68,9 +67,7 @@ def answer(built: build.File, environ, start_response):
     encoding = "identity"
     if len(built.encodings) > 1:
         encoding = choose_encoding(environ.get("HTTP_ACCEPT_ENCODING", ""))
-    fresh = False
-    if built.version is not None and environ.get("QUERY_STRING"):
-        fresh = parse_qs(environ["QUERY_STRING"]).get("v") == [built.version]
+    fresh = build.is_current(built.version, environ.get("QUERY_STRING", ""))
     headers, not_modified = _headers(built, encoding, fresh)
     if_none_match = environ.get("HTTP_IF_NONE_MATCH")
     if if_none_match and parse_etags(if_none_match).contains_weak(built.etags[encoding]):
