@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import shutil
 import socket
+import subprocess
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -236,3 +237,31 @@ def test_nginx_serves_the_build_the_app_wrote(front):
     _, headers, body = get(nginx, "/en/", {"Accept-Encoding": "identity"})
     assert body == (site / "en" / "index.html").read_bytes()
     assert headers["Server"] == "nginx"
+
+WRK_POST = """
+wrk.method = "POST"
+wrk.body = "step=0"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.headers["Sec-Fetch-Site"] = "same-origin"
+"""
+
+
+@pytest.mark.skipif(shutil.which("wrk") is None, reason="wrk is installed by scripts/test")
+def test_the_check_post_holds_64_connections_with_no_error(front, tmp_path):
+    """Bursts of check POSTs at 64 connections, with pauses as long as gunicorn's keep-alive
+    (5 s) between them: a POST nginx sends on an upstream connection gunicorn is closing
+    cannot be retried and would be a 502."""
+    nginx, _, _ = front
+    script = tmp_path / "post.lua"
+    script.write_text(WRK_POST)
+    for burst in range(3):
+        out = subprocess.run(
+            ["wrk", "-t2", "-c64", "-d2s", "-s", str(script), nginx + "/en/check"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        assert "Non-2xx" not in out and "Socket errors" not in out, out
+        assert int(re.search(r"(\d+) requests in", out).group(1)) > 100, out
+        if burst < 2:
+            time.sleep(5)
