@@ -238,6 +238,7 @@ def test_nginx_serves_the_build_the_app_wrote(front):
     assert body == (site / "en" / "index.html").read_bytes()
     assert headers["Server"] == "nginx"
 
+
 WRK_POST = """
 wrk.method = "POST"
 wrk.body = "step=0"

@@ -254,13 +254,29 @@ def test_a_plan_too_long_for_one_code_says_how_much_to_cut(client):
     assert re.search(r"too long for one QR code\. Shorten .* by about \d+ letters", html)
 
 
-def test_missing_or_forged_token_keeps_what_was_typed(client):
-    for csrf in ("", "forged"):
-        response = client.post("/en/plan/new", data=good_form(csrf))
-        html = response.get_data(as_text=True)
-        assert response.status_code == 400
-        assert "could not be sent safely" in html and 'value="Puente 2x10"' in html
-        assert "plan#" not in html
+def test_an_expired_or_forged_token_from_our_page_keeps_what_was_typed(client):
+    response = client.post("/en/plan/new", data=good_form("forged"))
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "could not be sent safely" in html and 'value="Puente 2x10"' in html
+    assert "plan#" not in html
+
+
+@pytest.mark.parametrize(
+    ("csrf", "headers"),
+    [
+        ("", {}),
+        ("", {"Sec-Fetch-Site": "same-origin"}),
+        ("forged", {"Sec-Fetch-Site": "cross-site"}),
+        ("forged", {"Origin": "https://elsewhere.example"}),
+    ],
+)
+def test_a_tokenless_or_cross_site_post_starts_the_builder_afresh(client, csrf, headers):
+    """Another site cannot pre-fill the builder for a therapist to sign: nothing echoed."""
+    response = client.post("/en/plan/new", data=good_form(csrf), headers=headers)
+    assert response.status_code == 303 and response.headers["Location"] == "/en/plan/new"
+    assert "Puente" not in response.get_data(as_text=True)
+    assert response.headers["Cache-Control"] == "no-store"
 
 
 def test_unknown_choices_are_a_400(client):
@@ -358,7 +374,7 @@ def test_fuzzed_builder_posts_never_fail(client, pairs, with_token):
     csrf = token(client) if with_token else ""
     data = MultiDict([("csrf_token", csrf), *pairs]) if with_token else MultiDict(pairs)
     response = client.post("/en/plan/new", data=data)
-    assert response.status_code in (200, 400), response.status_code
+    assert response.status_code in (200, 303, 400), response.status_code
     body = response.get_data(as_text=True)
     assert "Traceback" not in body
     assert response.headers["Cache-Control"] == "no-store"

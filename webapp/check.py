@@ -15,8 +15,6 @@ response starts the session that holds the Flask-WTF token every later step must
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from flask import (
     Blueprint,
     abort,
@@ -39,6 +37,7 @@ from . import triage
 from .check_state import Screen, StaleState, seal, unseal
 from .i18n import current_language
 from .languages import BY_CODE
+from .security import from_this_site
 
 bp = Blueprint("check", __name__)
 
@@ -118,24 +117,6 @@ def hidden_fields(answers: dict[str, str]) -> list[tuple[str, str]]:
     elif any(k in answers for k in CHECKLIST.keys):
         fields.append(("checkup", triage.NONE_OF_THESE))
     return fields
-
-
-def this_origin() -> str:
-    """Our origin, scheme included: PUBLIC_URL's, else (development) the request's."""
-    parts = urlsplit(current_app.config.get("PUBLIC_URL") or request.host_url)
-    return f"{parts.scheme}://{parts.netloc}".lower()
-
-
-def from_this_site() -> bool:
-    """Cross-site POST protection for the first step, which carries no token yet."""
-    site = request.headers.get("Sec-Fetch-Site")
-    if site is not None:
-        return site in ("same-origin", "none")
-    origin = request.headers.get("Origin")
-    if origin is None:  # an old browser that sends neither: nothing to go on
-        return True
-    # http://clinic is another origin than https://clinic: compare scheme, host and port.
-    return origin.strip().lower() == this_origin()
 
 
 def only_first_screen(answers: dict[str, str]) -> bool:

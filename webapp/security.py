@@ -1,4 +1,5 @@
-"""Security headers sent with every response: pages, static files, errors alike.
+"""Security headers sent with every response: pages, static files, errors alike; and
+whether a POST comes from our own pages.
 
 The policy allows only our own origin, and no inline script or style at all, so an
 injected tag cannot run; the templates are written to need nothing more.
@@ -6,7 +7,9 @@ injected tag cannot run; the templates are written to need nothing more.
 
 from __future__ import annotations
 
-from flask import Flask, Response, current_app
+from urllib.parse import urlsplit
+
+from flask import Flask, Response, current_app, request
 
 CSP = "; ".join(
     (
@@ -57,6 +60,27 @@ def add_security_headers(response: Response) -> Response:
     if (current_app.config.get("PUBLIC_URL") or "").startswith("https://"):
         response.headers.setdefault("Strict-Transport-Security", HSTS)
     return response
+
+
+def this_origin() -> str:
+    """Our origin, scheme included: PUBLIC_URL's, else (development) the request's."""
+    parts = urlsplit(current_app.config.get("PUBLIC_URL") or request.host_url)
+    return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+def from_this_site() -> bool:
+    """Whether this POST comes from one of our own pages (Fetch Metadata, else Origin).
+
+    Cross-site POST protection where a form token is missing: the check's first step (which
+    carries none yet) accepts it; a tokenless later step or builder POST starts afresh."""
+    site = request.headers.get("Sec-Fetch-Site")
+    if site is not None:
+        return site in ("same-origin", "none")
+    origin = request.headers.get("Origin")
+    if origin is None:  # an old browser that sends neither: nothing to go on
+        return True
+    # http://clinic is another origin than https://clinic: compare scheme, host and port.
+    return origin.strip().lower() == this_origin()
 
 
 def init_app(app: Flask) -> None:
