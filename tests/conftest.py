@@ -23,13 +23,16 @@ for _name in (*settings.CLINIC_SETTINGS, "FLASK_DEBUG"):
 os.environ["INSTANCE_PATH"] = tempfile.mkdtemp(prefix="bsg-empty-instance-")
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def app():
+    """One app for the session: building one renders every template once. A test that
+    needs other settings makes its own (`make_app`); none changes this one."""
     return create_app({"TESTING": True, **CLINIC})
 
 
 @pytest.fixture
 def client(app):
+    """A new browser for each test: no cookie carries over."""
     return app.test_client()
 
 

@@ -21,9 +21,14 @@ from .support.clinic import CLINIC
 PUBLIC = "https://guide.example"
 
 
-@pytest.fixture
-def public_app(make_app):
-    return make_app(PUBLIC_URL=PUBLIC, **CLINIC)
+#: Where the point is the whole build, not its languages: two, one of each reading direction.
+TWO = {"LANGUAGES": "en,ar"}
+
+
+@pytest.fixture(scope="module")
+def public_app():
+    """One app for the module (no test changes it): building one renders every page."""
+    return create_app({"TESTING": True, "PUBLIC_URL": PUBLIC, **CLINIC})
 
 
 @pytest.fixture
@@ -62,7 +67,9 @@ def test_every_built_file_is_served_and_the_check_page_per_request(public, publi
             assert b"csrf_token" not in response.get_data(), path
 
 
-def test_a_page_that_sets_a_cookie_cannot_join_the_build(public_app):
+def test_a_page_that_sets_a_cookie_cannot_join_the_build(make_app):
+    public_app = make_app(PUBLIC_URL=PUBLIC, **CLINIC, **TWO)  # its own: a route is added
+
     @public_app.get("/<lang:lang>/with-token")
     def with_token(lang):
         from flask_wtf.csrf import generate_csrf
@@ -163,7 +170,7 @@ def test_no_private_header_reaches_a_client(public, public_app):
 def test_a_very_long_host_is_never_a_500(make_app):
     host = ".".join(["a" * 63] * 40) + ".example"  # 2,567 characters, each label valid
     assert len(host) > 2563
-    client = make_app().test_client()  # development: codes follow the request's address
+    client = make_app(**TWO).test_client()  # development: codes follow the request's address
     for path in ("/qr/en.png", "/qr/en.svg", "/en/handout", "/sw.js"):
         response = client.get(path, headers={"Host": host + ":80"})
         assert response.status_code in (200, 400), path
@@ -297,8 +304,8 @@ def test_export_headers_carry_hsts_only_over_https():
 def test_the_export_is_the_build_byte_for_byte(tmp_path):
     out = tmp_path / "export"
     key = {"SECRET_KEY": "export-test-key-" + "0123456789abcdef" * 2}  # the plan page's key
-    export(out, PUBLIC, **key, **CLINIC)
-    app = create_app({"STATIC_EXPORT": True, "PUBLIC_URL": PUBLIC, **key, **CLINIC})
+    export(out, PUBLIC, **key, **CLINIC, **TWO)
+    app = create_app({"STATIC_EXPORT": True, "PUBLIC_URL": PUBLIC, **key, **CLINIC, **TWO})
     same = build.for_base(app, PUBLIC).warm()
     expected = {disk_path(path): same.get(path).body for path in same.planned}
     files = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
@@ -309,7 +316,7 @@ def test_the_export_is_the_build_byte_for_byte(tmp_path):
     # The server's build has the same bytes, but for the check page (its no-JavaScript form
     # needs a server), the guide (its footer links the plan builder, which needs the server's
     # key) and the worker, whose version hashes those pages.
-    server = create_app({"TESTING": True, "PUBLIC_URL": PUBLIC, **key, **CLINIC})
+    server = create_app({"TESTING": True, "PUBLIC_URL": PUBLIC, **key, **CLINIC, **TWO})
     served = build.for_base(server, PUBLIC)
     for path in served.planned:
         if path.endswith(("/check", "/")) or path == "/sw.js":

@@ -18,10 +18,13 @@ import pytest
 from .support.remote import SCREEN_WALKS, RemotePatient, get, raw
 from .support.servers import NGINX, nginx_front
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("nginx") is None and not Path(NGINX).exists(),
-    reason="nginx is installed by scripts/test (Debian's nginx)",
-)
+pytestmark = [
+    pytest.mark.deploy,
+    pytest.mark.skipif(
+        shutil.which("nginx") is None and not Path(NGINX).exists(),
+        reason="nginx is installed by scripts/test (Debian's nginx)",
+    ),
+]
 
 #: Headers that are the server's own business, not the app's.
 SERVER_OWN = {

@@ -25,7 +25,6 @@ to carry the same headers below.
 
 from __future__ import annotations
 
-import itertools
 import json
 import os
 import shutil
@@ -40,16 +39,13 @@ import pytest
 
 from webapp import create_app
 
+from .support import routes
 from .support.clinic import CLINIC
 from .support.servers import ROOT, production_server
 
+pytestmark = pytest.mark.deploy
+
 SCANNER = ROOT / ".tools/observatory/node_modules/@mdn/mdn-http-observatory/src/scan.js"
-#: Sample values for each kind of URL argument; a new argument name must be added here.
-SAMPLES = {
-    "lang": ["en", "ar"],
-    "kind": ["svg", "png"],
-    "filename": ["css/site.css", "js/site.js", "icons/icon-192.png", "icons/icon.svg"],
-}
 HTML_SCORE = 135
 OTHER_SCORE = 130
 
@@ -59,25 +55,7 @@ needs_scanner = pytest.mark.skipif(
 )
 
 
-def get_routes() -> list[str]:
-    """One URL (or a few) for every GET route of the app, filled with sample values."""
-    app = create_app({"TESTING": True})
-    urls = []
-    for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule):
-        if "GET" not in rule.methods:
-            continue
-        missing = set(rule.arguments) - set(SAMPLES)
-        assert not missing, f"{rule.rule}: add sample values for {missing} to SAMPLES"
-        names = sorted(rule.arguments)
-        for values in itertools.product(*(SAMPLES[name] for name in names)):
-            with app.test_request_context():
-                from flask import url_for
-
-                urls.append(url_for(rule.endpoint, **dict(zip(names, values, strict=True))))
-    return sorted(set(urls))
-
-
-ROUTES = get_routes()
+ROUTES = routes.urls(create_app({"TESTING": True}))
 
 
 def make_certificate(folder: Path) -> tuple[Path, Path]:

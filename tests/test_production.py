@@ -15,6 +15,8 @@ import pytest
 from .support.remote import SCREEN_WALKS, RemotePatient, get, raw, worker_rss_kib, workers
 from .support.servers import ROOT, production_server
 
+pytestmark = pytest.mark.deploy
+
 
 def test_gunicorn_listens_on_loopback_trusts_no_prefix_and_logs_no_size(monkeypatch):
     for name in ("BIND", "FORWARDED_ALLOW_IPS", "ACCESS_LOG"):
