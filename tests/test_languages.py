@@ -118,6 +118,9 @@ def page_text(html: str) -> str:
 
 #: The poster is left out: it invites in every offered language, English among them.
 TRANSLATED_PAGES = [*(p for p in PAGES if p != "/{code}/poster"), MISSING]
+#: English kept on purpose: iOS has no Filipino interface, so an iPhone shows this menu
+#: item in English and the instruction must quote it as the patient sees it.
+SCREEN_LABELS = {"fil": {"Add to Home Screen"}}
 
 
 @pytest.mark.parametrize("path", TRANSLATED_PAGES)
@@ -127,7 +130,8 @@ TRANSLATED_PAGES = [*(p for p in PAGES if p != "/{code}/poster"), MISSING]
 def test_no_english_left_on_translated_pages(client, lang, path):
     text = page_text(client.get(path.format(code=lang.code)).get_data(as_text=True))
     text = text.replace(content.SOURCE_TITLE, "")
-    leftovers = sorted(phrase for phrase in english_phrases() if phrase in text)
+    kept = SCREEN_LABELS.get(lang.code, set())
+    leftovers = sorted(p for p in english_phrases() if p in text and p not in kept)
     assert leftovers == []
 
 
