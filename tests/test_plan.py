@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from werkzeug.datastructures import MultiDict
 
-from webapp import plan_code
+from webapp import plan_code, plan_content
 from webapp.languages import LANGUAGES
 from webapp.plan_code import BadCode, Plan
 
@@ -386,3 +386,19 @@ def test_fuzzed_builder_posts_never_fail(client, pairs, with_token):
 def test_oversized_builder_post_is_a_413(client):
     response = client.post("/en/plan/new", data={"note": "x" * 20_000})
     assert response.status_code == 413
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        ("en", "Wednesday, December 9, 2026, 2:30 PM"),
+        ("zh_Hans", "2026年12月9日星期三 14:30"),
+        ("fa", "چهارشنبه 9 دسامبر 2026، ساعت 14:30"),
+    ],
+)
+def test_the_appointment_joins_date_and_time_as_the_language_does(app, locale, expected):
+    """Babel's own pattern, never a hard-coded ", " (an ASCII comma in Chinese or Farsi)."""
+    from flask_babel import force_locale
+
+    with app.test_request_context(), force_locale(locale):
+        assert plan_content.date_and_time(datetime(2026, 12, 9, 14, 30)) == expected

@@ -8,7 +8,8 @@ note) are the only free text, and they are always shown as written and marked as
 
 from __future__ import annotations
 
-from flask_babel import format_date, format_time, ngettext
+from babel.dates import get_datetime_format
+from flask_babel import format_date, format_time, get_locale, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -45,6 +46,15 @@ APPOINTMENT_HEADING = _l("Your next appointment")
 NOTE_HEADING = _l("A note from your therapist")
 BY_THERAPIST = _l("Written by your therapist")
 MADE_ON = _l("Plan made on %(date)s")
+
+
+def date_and_time(when) -> str:
+    """The full date and the short time joined as the language joins them (Babel's pattern:
+    "Wednesday, 9 December 2026, 14:30", "2026年12月9日星期三 14:30", "…، ساعت 14:30")."""
+    pattern = get_datetime_format("full", locale=get_locale())
+    return str(pattern).replace("{1}", format_date(when, "full")).replace(
+        "{0}", format_time(when, "short")
+    )
 
 
 def minutes(n: int) -> str:
@@ -84,9 +94,7 @@ def sentences(plan: Plan) -> dict:
     out["rest"] = [str(BREAK_LABELS[key]) for key in plan.rest]
     out["rest_lead"] = break_lead(days(plan.rest_days) if plan.rest_days else None)
     if plan.appointment:
-        out["appointment"] = (
-            format_date(plan.appointment, "full") + ", " + format_time(plan.appointment, "short")
-        )
+        out["appointment"] = date_and_time(plan.appointment)
     out["made"] = str(MADE_ON) % {"date": format_date(plan.made, "long")}
     return out
 
