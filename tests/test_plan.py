@@ -391,7 +391,7 @@ def test_oversized_builder_post_is_a_413(client):
 @pytest.mark.parametrize(
     ("locale", "expected"),
     [
-        ("en", "Wednesday, December 9, 2026, 2:30 PM"),
+        ("en", "Wednesday, December 9, 2026, 2:30\u202fPM"),
         ("zh_Hans", "2026年12月9日星期三 14:30"),
         ("fa", "چهارشنبه 9 دسامبر 2026، ساعت 14:30"),
     ],
