@@ -149,9 +149,19 @@ def format_markup(text, **values) -> Markup:
     return Markup.escape(str(text)) % values
 
 
+_RANGE = re.compile(r"(\d)([–-])(\d)")
+
+
+def keep_ranges(text) -> str:
+    """Hold a number range such as "0–10" on one line (a word joiner beside its dash): a
+    browser may otherwise break after the dash, leaving "(0–" and "10)" on two lines."""
+    return _RANGE.sub("\\1\u2060\\2\u2060\\3", str(text))
+
+
 def init_app(app: Flask) -> None:
     Babel(app, locale_selector=select_locale)
     app.jinja_env.filters["format_markup"] = format_markup
+    app.jinja_env.filters["keep_ranges"] = keep_ranges
     app.context_processor(_template_context)
     app.url_value_preprocessor(_remember_language)
     app.url_defaults(_default_language)

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 from webapp.languages import LANGUAGES
 
 from ..support.check_browser import answer_screen, run_check
+from ..support.layout import MIN_BLOCK_PX, SQUEEZED
 
 SCREEN = 844
 POSITIONS = """() => {
@@ -61,6 +62,8 @@ LARGE_TEXT_PAGES = {
     "diary": ("/{code}/diary", None),
 }
 OVERFLOW = """() => {
+  const skip = document.querySelector(".skip-link").getBoundingClientRect();
+  if (skip.width > 1 || skip.height > 1) return [-1, ["the skip link shows unfocused"]];
   const wide = document.documentElement.scrollWidth - innerWidth;
   const broken = [...document.querySelectorAll('.number')]
     .filter(n => n.offsetParent !== null)
@@ -83,7 +86,9 @@ def large_text_matrix():
 
 
 @pytest.mark.parametrize(("lang", "scaling"), list(large_text_matrix()))
-def test_no_sideways_scroll_at_320_px_with_200_percent_text(browser, live_server, lang, scaling):
+def test_no_sideways_scroll_or_squeezed_words_at_320_px_with_200_percent_text(
+    browser, live_server, lang, scaling
+):
     if scaling == "text":
         # The phone's text-size setting: every size given in rem doubles.
         context = browser.new_context(viewport={"width": 320, "height": 720})
@@ -102,8 +107,12 @@ def test_no_sideways_scroll_at_320_px_with_200_percent_text(browser, live_server
         if answers is not None:
             run_check(page, answers)
         wide, broken = page.evaluate(OVERFLOW)
-        if wide > 0 or broken:
+        if wide != 0 or broken:
             found[name] = (wide, broken)
+        # No block of words squeezed under 140 px, no word split that the line could hold.
+        squeezed = page.evaluate(SQUEEZED, MIN_BLOCK_PX)
+        if squeezed["narrow"] or squeezed["split"]:
+            found[f"{name}, squeezed"] = squeezed
     page.goto(f"{live_server.url}/{lang.code}/")
     page.locator(".lang-switch summary").click()
     menu = page.locator(".lang-switch ul").bounding_box()
