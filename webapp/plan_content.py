@@ -52,8 +52,10 @@ def date_and_time(when) -> str:
     """The full date and the short time joined as the language joins them (Babel's pattern:
     "Wednesday, 9 December 2026, 14:30", "2026年12月9日星期三 14:30", "…، ساعت 14:30")."""
     pattern = get_datetime_format("full", locale=get_locale())
-    return str(pattern).replace("{1}", format_date(when, "full")).replace(
-        "{0}", format_time(when, "short")
+    return (
+        str(pattern)
+        .replace("{1}", format_date(when, "full"))
+        .replace("{0}", format_time(when, "short"))
     )
 
 
