@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from webapp import triage
 from webapp.languages import LANGUAGES
 
-from ..support.check_browser import answer_screen, run_check
+from ..support.check_browser import answer_screen
 from ..support.layout import MIN_BLOCK_PX, SQUEEZED
 
 SCREEN = 844
@@ -51,16 +52,24 @@ def test_back_returns_to_the_previous_screen_with_its_answers(watched_page, live
 
 
 LARGE_TEXT_PAGES = {
-    "guide": ("/{code}/", None),
-    "card": ("/{code}/card", None),
-    "question": ("/{code}/check", None),
-    "emergency": ("/{code}/check", {"pee-start": "yes", "chest-pain": "not-sure"}),
-    "urgent": ("/{code}/check", {"cancer": "yes"}),
-    "evaluate": ("/{code}/check", {"not-better": "yes"}),
-    "self-care": ("/{code}/check", {}),
-    "plan": ("/{code}/plan", None),
-    "diary": ("/{code}/diary", None),
+    "guide": "/{code}/",
+    "card": "/{code}/card",
+    "check": "/{code}/check",
+    "plan": "/{code}/plan",
+    "diary": "/{code}/diary",
 }
+#: Every screen the check can show, each put in place as the page's own script does (the
+#: walk through the questions is tested in test_check_browser.py): the three question
+#: screens and the four outcomes, each with every line it can hold.
+CHECK_SCREENS = [
+    *(f'[data-screen="question"][data-index="{i}"]' for i in (1, 2)),
+    *(f'[data-screen="outcome"][data-outcome="{o}"]' for o in triage.OUTCOMES),
+]
+SHOW_SCREEN = """(selector) => {
+  const form = document.getElementById("check-form");
+  const copy = document.getElementById("check-screens").content.querySelector(selector);
+  form.replaceChild(copy.cloneNode(true), form.querySelector(".check-screen"));
+}"""
 OVERFLOW = """() => {
   const skip = document.querySelector(".skip-link").getBoundingClientRect();
   if (skip.width > 1 || skip.height > 1) return [-1, ["the skip link shows unfocused"]];
@@ -102,10 +111,8 @@ def test_no_sideways_scroll_or_squeezed_words_at_320_px_with_200_percent_text(
         context = browser.new_context(viewport={"width": 320, "height": 360}, device_scale_factor=2)
         page = context.new_page()
     found = {}
-    for name, (path, answers) in LARGE_TEXT_PAGES.items():
-        page.goto(live_server.url + path.format(code=lang.code))
-        if answers is not None:
-            run_check(page, answers)
+
+    def measure(name):
         wide, broken = page.evaluate(OVERFLOW)
         if wide != 0 or broken:
             found[name] = (wide, broken)
@@ -113,6 +120,14 @@ def test_no_sideways_scroll_or_squeezed_words_at_320_px_with_200_percent_text(
         squeezed = page.evaluate(SQUEEZED, MIN_BLOCK_PX)
         if squeezed["narrow"] or squeezed["split"]:
             found[f"{name}, squeezed"] = squeezed
+
+    for name, path in LARGE_TEXT_PAGES.items():
+        page.goto(live_server.url + path.format(code=lang.code))
+        measure(name)
+        if name == "check":
+            for selector in CHECK_SCREENS:
+                page.evaluate(SHOW_SCREEN, selector)
+                measure(selector)
     page.goto(f"{live_server.url}/{lang.code}/")
     page.locator(".lang-switch summary").click()
     menu = page.locator(".lang-switch ul").bounding_box()
