@@ -70,6 +70,18 @@ def asset_urls() -> list[str]:
     return [asset_url(name) for name in hashes()]
 
 
+def inline_svg(filename: str, size: int) -> Markup:
+    """A static SVG file written into the page, decorative (hidden from screen readers).
+
+    The header's logo is the app icon's own file, drawn inline: as an <img> it was a second
+    fetch of the file the browser also fetches as the tab's icon (the first view of a page
+    stays within its 5 requests)."""
+    source = (Path(current_app.static_folder) / filename).read_text(encoding="utf-8").strip()
+    attributes = f'<svg aria-hidden="true" focusable="false" width="{size}" height="{size}" '
+    return Markup(source.replace("<svg ", attributes, 1))  # noqa: S704 - our own static file
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.globals["asset_url"] = asset_url
     app.jinja_env.globals["script_tag"] = script_tag
+    app.jinja_env.globals["inline_svg"] = inline_svg

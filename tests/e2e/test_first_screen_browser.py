@@ -135,3 +135,20 @@ def test_no_sideways_scroll_or_squeezed_words_at_320_px_with_200_percent_text(
         found["language menu"] = menu
     context.close()
     assert found == {}
+
+
+#: The plan, the diary (a stylesheet and script of their own) and the handout (its code) still
+#: take 6: issue 28 stays open for them.
+@pytest.mark.parametrize("path", ["/en/", "/en/check", "/en/card", "/ar/"])
+def test_the_first_view_makes_at_most_5_requests(browser, live_server, path):
+    """A first visit on a slow connection: the page, its stylesheet, its scripts and the
+    tab's icon, nothing fetched twice (the header's logo is drawn inline, not fetched)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
+    page = context.new_page()
+    urls = []
+    page.on("request", lambda request: urls.append(request.url))
+    page.goto(live_server.url + path)
+    page.wait_for_load_state("networkidle")
+    context.close()
+    assert len(urls) == len(set(urls)), urls
+    assert len(urls) <= 5, urls
