@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from functools import lru_cache
 from pathlib import Path
 
 from flask import Flask, current_app, url_for
@@ -76,9 +77,15 @@ def inline_svg(filename: str, size: int) -> Markup:
     The header's logo is the app icon's own file, drawn inline: as an <img> it was a second
     fetch of the file the browser also fetches as the tab's icon (the first view of a page
     stays within its 5 requests)."""
-    source = (Path(current_app.static_folder) / filename).read_text(encoding="utf-8").strip()
+    source = _svg_source(Path(current_app.static_folder) / filename)
     attributes = f'<svg aria-hidden="true" focusable="false" width="{size}" height="{size}" '
     return Markup(source.replace("<svg ", attributes, 1))  # noqa: S704 - our own static file
+
+
+@lru_cache(maxsize=8)
+def _svg_source(path: Path) -> str:
+    """Read once per process, not on every page rendered (the check renders per request)."""
+    return path.read_text(encoding="utf-8").strip()
 
 
 def init_app(app: Flask) -> None:

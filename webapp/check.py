@@ -20,7 +20,6 @@ from flask import (
     abort,
     current_app,
     make_response,
-    redirect,
     render_template,
     request,
     session,
@@ -37,7 +36,7 @@ from . import triage
 from .check_state import Screen, StaleState, seal, unseal
 from .i18n import current_language
 from .languages import BY_CODE
-from .security import from_this_site
+from .security import from_this_site, no_store_redirect
 
 bp = Blueprint("check", __name__)
 
@@ -317,9 +316,7 @@ def answer(lang: str):
 
 
 def fresh_start(lang: str):
-    response = redirect(url_for("check.check", lang=lang), code=303)
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return no_store_redirect(url_for("check.check", lang=lang))
 
 
 def _stopping_screen(answers: dict[str, str]) -> int:
@@ -336,10 +333,7 @@ def _answers_before(answers: dict[str, str], index: int) -> dict[str, str]:
 
 
 def show(screen: Screen):
-    address = url_for("check.screen", lang=current_language().code, s=seal(screen))
-    response = redirect(address, code=303)
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return no_store_redirect(url_for("check.screen", lang=current_language().code, s=seal(screen)))
 
 
 @bp.get("/<lang:lang>/check/answers")

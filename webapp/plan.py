@@ -16,15 +16,7 @@ from __future__ import annotations
 import unicodedata
 from datetime import date, datetime, timedelta
 
-from flask import (
-    Blueprint,
-    abort,
-    current_app,
-    make_response,
-    redirect,
-    render_template,
-    url_for,
-)
+from flask import Blueprint, abort, current_app, make_response, render_template, url_for
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -36,7 +28,7 @@ from .i18n import public_base
 from .languages import BY_CODE
 from .plan_code import Plan
 from .printed import address_problem
-from .security import from_this_site
+from .security import from_this_site, no_store_redirect
 
 bp = Blueprint("plan", __name__)
 
@@ -260,9 +252,7 @@ def build(lang: str):
         if not form.csrf_token.data or not from_this_site():
             # Tokenless or from another site: it may be a page elsewhere pre-filling the
             # builder. Start afresh, echoing nothing posted.
-            response = redirect(url_for("plan.new", lang=lang), code=303)
-            response.headers["Cache-Control"] = "no-store"
-            return response
+            return no_store_redirect(url_for("plan.new", lang=lang))
         # Our own page whose token expired: the form again, filled, with a fresh token.
         return render_form(form, {}, status=400, notice=str(MESSAGES["expired"]))
     if errors:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Flask, Response, current_app, request
+from flask import Flask, Response, current_app, redirect, request
 
 CSP = "; ".join(
     (
@@ -66,6 +66,14 @@ def this_origin() -> str:
     """Our origin, scheme included: PUBLIC_URL's, else (development) the request's."""
     parts = urlsplit(current_app.config.get("PUBLIC_URL") or request.host_url)
     return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+def no_store_redirect(address: str) -> Response:
+    """A 303 kept by no cache: how a POST is answered (Post/Redirect/Get), so nothing it
+    carried is echoed or stored: the next screen's sealed address, or an empty form."""
+    response = redirect(address, code=303)
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def from_this_site() -> bool:
