@@ -10,13 +10,15 @@ a test that wants them sets them (monkeypatch, or a subprocess's own environment
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 
 import pytest
+from werkzeug.security import generate_password_hash
 
-from webapp import create_app, settings
+from webapp import create_app, settings, staff
 
-from .support.clinic import CLINIC
+from .support.clinic import CLINIC, STAFF
 
 for _name in (*settings.CLINIC_SETTINGS, "FLASK_DEBUG"):
     os.environ.pop(_name, None)
@@ -24,10 +26,38 @@ os.environ["INSTANCE_PATH"] = tempfile.mkdtemp(prefix="bsg-empty-instance-")
 
 
 @pytest.fixture(scope="session")
-def app():
+def staff_file(tmp_path_factory):
+    """The session app's staff accounts: one therapist (STAFF)."""
+    path = tmp_path_factory.mktemp("staff") / "staff.toml"
+    staff.write_accounts(path, {STAFF[0]: generate_password_hash(STAFF[1], method="scrypt")})
+    return path
+
+
+@pytest.fixture(scope="session")
+def app(staff_file):
     """One app for the session: building one renders every template once. A test that
     needs other settings makes its own (`make_app`); none changes this one."""
-    return create_app({"TESTING": True, **CLINIC})
+    return create_app({"TESTING": True, **CLINIC, "STAFF_FILE": str(staff_file)})
+
+
+@pytest.fixture(scope="session")
+def staff_cookie(app):
+    """The staff cookie of one real sign-in through the form, made once per session."""
+    client = app.test_client()
+    page = client.get("/staff/sign-in").get_data(as_text=True)
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    data = {"csrf_token": csrf, "name": STAFF[0], "password": STAFF[1]}
+    response = client.post("/staff/sign-in", data=data)
+    assert response.status_code == 303, response.get_data(as_text=True)
+    return client.get_cookie("staff").value
+
+
+@pytest.fixture
+def staff_client(app, staff_cookie):
+    """A new browser of a therapist who signed in."""
+    client = app.test_client()
+    client.set_cookie("staff", staff_cookie)
+    return client
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ works with its cookie; half-open clients stall nothing; POSTs are logged without
 
 from __future__ import annotations
 
+import http.client
 import re
 import shutil
 import socket
@@ -269,3 +270,24 @@ def test_the_check_post_holds_64_connections_with_no_error(front, tmp_path):
         assert int(re.search(r"(\d+) requests in", out).group(1)) > 100, out
         if burst < 2:
             time.sleep(5)
+
+
+def test_nginx_slows_down_guessing_at_the_staff_sign_in(front):
+    """deploy/nginx.conf's limit_req for /staff/: a burst of 5 beyond the rate, then 429s,
+    counted per address (this test's own, 127.0.0.2) and never for patients' pages."""
+    nginx, _, _ = front
+    port = urlsplit(nginx).port
+
+    def status(path: str) -> int:
+        connection = http.client.HTTPConnection(
+            "127.0.0.1", port, timeout=10, source_address=("127.0.0.2", 0)
+        )
+        try:
+            connection.request("GET", path)
+            return connection.getresponse().status
+        finally:
+            connection.close()
+
+    answers = [status("/staff/sign-in") for _ in range(12)]
+    assert answers[:6] == [200] * 6 and answers.count(429) >= 5, answers
+    assert status("/en/") == 200 and get(nginx, "/staff/sign-in")[0] == 200

@@ -45,7 +45,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     security.init_app(app)
     errors.init_app(app)
 
-    from . import card, check, content, diary, guide, health, plan, printed, pwa, triage
+    from . import card, check, content, diary, guide, health, plan, printed, pwa, staff, triage
 
     app.jinja_env.globals.update(content=content, triage=triage)
 
@@ -56,6 +56,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(printed.bp)
     app.register_blueprint(plan.bp)
     app.register_blueprint(diary.bp)
+    app.register_blueprint(staff.bp)
     pwa.init_app(app)
     app.register_blueprint(health.bp)
     if not (app.debug or app.testing):

@@ -68,6 +68,8 @@ def same_page_in(lang: Language) -> str:
     """This page's address in another language; the guide when there is no such page."""
     args = dict(request.view_args or {})
     endpoint = request.endpoint
+    if endpoint == "staff.sign_in":  # the sign-in page speaks the language of its builder
+        return url_for(endpoint, next=url_for("plan.new", lang=lang.code))
     if endpoint and "lang" in args and request.url_rule and "GET" in request.url_rule.methods:
         args["lang"] = lang.code
         return url_for(endpoint, **args)

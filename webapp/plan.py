@@ -16,14 +16,15 @@ from __future__ import annotations
 import unicodedata
 from datetime import date, datetime, timedelta
 
-from flask import Blueprint, abort, current_app, make_response, render_template, url_for
+from flask import Blueprint, abort, current_app, make_response, render_template, request, url_for
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 from wtforms import SelectMultipleField, StringField, TextAreaField
 
-from . import languages, plan_code, plan_content
+from . import languages, plan_code, plan_content, staff
 from .i18n import public_base
 from .languages import BY_CODE
 from .plan_code import Plan
@@ -225,6 +226,7 @@ def render_form(form: PlanForm, errors: dict, status: int = 200, notice: str | N
             limits=plan_code,
             exercise_fields=EXERCISE_FIELDS,
             messages=MESSAGES,
+            staff_name=staff.signed_in(),
         ),
         status,
     )
@@ -236,12 +238,17 @@ def render_form(form: PlanForm, errors: dict, status: int = 200, notice: str | N
 def new(lang: str):
     if current_app.config.get("STATIC_EXPORT"):
         abort(404)
+    if not staff.signed_in():
+        return staff.sign_in_redirect(request.path)
     form = PlanForm(formdata=None, patient_lang=lang)
     return render_form(form, {})
 
 
 @bp.post("/<lang:lang>/plan/new")
 def build(lang: str):
+    if not staff.signed_in():
+        # Only staff sign plans. Nothing posted is echoed or kept.
+        return staff.sign_in_redirect(url_for("plan.new", lang=lang))
     form = PlanForm()
     form.validate()  # fills .data; our own checks below decide
     try:
@@ -258,8 +265,8 @@ def build(lang: str):
     if errors:
         return render_form(form, errors)
     base = plan_link_base(plan.lang)
-    code = plan_code.sign(plan, current_app.config["SECRET_KEY"])
     try:
+        code = plan_code.sign(plan, current_app.config["SECRET_KEY"])
         qr = plan_code.make_qr(base, code)
     except plan_code.TooLong as too_long:
         field = next((n for n in reversed(EXERCISE_FIELDS) if form[n].data), "note")
@@ -288,6 +295,8 @@ def build(lang: str):
             printed=Markup(printed),  # noqa: S704 - rendered by Jinja with autoescape
             problem=address_problem(),
             address=base,
+            staff_name=staff.signed_in(),
+            csrf_token=generate_csrf(),
         )
     )
     response.headers["Cache-Control"] = "no-store"

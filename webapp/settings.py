@@ -46,6 +46,7 @@ CLINIC_SETTINGS = (
     "TRUSTED_HOSTS",
     "SERVICE_WORKER_KILL_SWITCH",
     "LANGUAGES",
+    "STAFF_FILE",
 )
 
 DEFAULTS = {
@@ -64,6 +65,8 @@ DEFAULTS = {
     "LANGUAGES": None,
     # True: /sw.js serves a worker that deletes its caches and unregisters (see README).
     "SERVICE_WORKER_KILL_SWITCH": False,
+    # The staff accounts for the plan builder (webapp/staff.py); unset: instance/staff.toml.
+    "STAFF_FILE": None,
     # Set by `python -m webapp.export`: pages are written for a static host, without a server.
     "STATIC_EXPORT": False,
     # The only body we accept is the small check form; anything bigger is a 413.

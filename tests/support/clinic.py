@@ -9,3 +9,5 @@ CLINIC = {
 }
 #: The address patients use, printed in the codes of the handout and the poster.
 PUBLIC_URL = "https://guide.riverside-pt.example"
+#: The therapist the tests sign in as (name, password).
+STAFF = ("therapist", "a long enough password")
