@@ -49,8 +49,9 @@ def test_the_finder_finds_a_dangling_reference():
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
-def test_every_page(client, lang):
-    for path in [*PAGES, MISSING, "/{code}/plan/new"]:
+def test_every_page(staff_client, lang):
+    client = staff_client
+    for path in [*PAGES, MISSING, "/{code}/plan/new", "/staff/sign-in?next=/{code}/plan/new"]:
         response = client.get(path.format(code=lang))
         assert dangling(response.get_data(as_text=True)) == [], path
 
@@ -82,7 +83,8 @@ def test_every_step_error_and_outcome_of_the_check_without_javascript(client, la
     assert patient.outcome is not None
 
 
-def test_the_plan_builder_with_every_error(client):
+def test_the_plan_builder_with_every_error(staff_client):
+    client = staff_client
     page = client.get("/en/plan/new").get_data(as_text=True)
     token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
     form = {

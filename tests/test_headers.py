@@ -123,8 +123,9 @@ def test_the_inline_code_finder_finds_what_the_csp_blocks():
 
 
 @pytest.mark.parametrize("code", ["en", "ar"])
-def test_no_inline_script_or_style_on_any_page(client, code):
-    paths = [*PAGES, MISSING, "/{code}/plan/new"]
+def test_no_inline_script_or_style_on_any_page(staff_client, code):
+    client = staff_client
+    paths = [*PAGES, MISSING, "/{code}/plan/new", "/staff/sign-in"]
     for path in paths:
         response = client.get(path.format(code=code))
         assert inline_code(response.get_data(as_text=True)) == [], path

@@ -74,7 +74,7 @@ def test_a_wrong_name_or_password_says_so_and_signs_nobody_in(client):
 
 
 def test_the_cookie_is_host_only_http_only_secure_strict_for_8_hours(own_staff):
-    app, path = own_staff
+    app, _ = own_staff
     app.config.update(PUBLIC_URL=PUBLIC_URL, SESSION_COOKIE_SECURE=True)
     client = app.test_client()
     response = sign_in(client, "ana", "ana's long password")

@@ -15,14 +15,16 @@ from pathlib import Path
 from flask import Flask, Response, current_app, g, redirect, request, url_for
 from flask_babel import Babel, format_date
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 from werkzeug.exceptions import SecurityError
 
-from . import languages
+from . import languages, plan_content
 from .languages import Language
 
 #: The source language: its text is the one a clinician reviews (CONTENT_REVIEWED).
 SOURCE_LANGUAGE = "en"
+DIARY_TITLE = _l("Your diary")
 #: How a catalog records its clinical review (see README, "Clinical review of translations").
 REVIEW_HEADER = re.compile(r'^"X-Clinical-Review:[ \t]*(.*?)\\n"$', re.MULTILINE)
 
@@ -131,6 +133,9 @@ def _template_context() -> dict:
             "urgent_href": tel_href(urgent) if urgent else None,
         },
         "content_reviewed": format_date(reviewed, format="long") if reviewed else None,
+        # What the menu, the guide's first screen and the manifest call the two records.
+        "plan_title": plan_content.TITLE,
+        "diary_title": DIARY_TITLE,
     }
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from flask import Blueprint, Response, abort, current_app, render_template, url_for
 from flask_babel import gettext as _
 
-from . import build, languages
+from . import build, i18n, languages, plan_content
 from .assets import asset_url
 from .i18n import current_language
 
@@ -92,12 +92,16 @@ def manifest(lang: str):
         "theme_color": THEME_COLOR,
         "background_color": "#ffffff",
         "icons": icons,
+        # A long press on the home-screen icon: the plan and the diary a patient saved, the
+        # check and the card.
         "shortcuts": [
-            {
-                "name": _("Check your warning signs"),
-                "url": url_for("check.check", lang=lang),
-                "icons": [icons[0]],
-            }
+            {"name": str(name), "url": url_for(endpoint, lang=lang), "icons": [icons[0]]}
+            for name, endpoint in (
+                (plan_content.TITLE, "plan.page"),
+                (i18n.DIARY_TITLE, "diary.page"),
+                (_("Check your warning signs"), "check.check"),
+                (_("Emergency card"), "card.page"),
+            )
         ],
         "screenshots": [
             {

@@ -94,7 +94,7 @@ def read_accounts(path: Path) -> dict[str, str]:
     if not isinstance(accounts, dict) or not all(
         isinstance(v, str) and NAME.fullmatch(k) for k, v in accounts.items()
     ):
-        raise ValueError(f"{path}: [accounts] must hold name = \"password hash\" lines")
+        raise ValueError(f'{path}: [accounts] must hold name = "password hash" lines')
     return accounts
 
 
@@ -335,7 +335,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     usage = "usage: python -m webapp.staff add NAME | remove NAME | list"
     # Only where the file is: no SECRET_KEY or other production setting is needed for that.
-    config = {**settings.from_instance_file(settings.instance_path()), **settings.from_environment()}
+    config = settings.from_instance_file(settings.instance_path())
+    config.update(settings.from_environment())
     path = staff_file(config)
     if argv == ["list"]:
         for name in sorted(read_accounts(path)):

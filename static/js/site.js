@@ -112,3 +112,19 @@ if (workerUrl && "serviceWorker" in navigator) {
   // Registering after "load" keeps the first view's bandwidth (a module runs before it).
   window.addEventListener("load", register);
 }
+
+// Finding it again: once a plan or a diary is saved on this phone, the guide's first screen
+// links it (the footer always does).
+const records = $("my-records");
+if (records) {
+  for (const link of records.querySelectorAll("a[data-record]")) {
+    let saved = null;
+    try {
+      saved = JSON.parse(window.localStorage.getItem(link.getAttribute("data-record")));
+    } catch (e) {
+      saved = null;
+    }
+    const filled = saved && (saved.entries ? saved.entries.length > 0 : true);
+    if (filled) link.hidden = records.hidden = false;
+  }
+}

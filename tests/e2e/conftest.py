@@ -41,12 +41,13 @@ def browser_context_args(browser_context_args):
 
 
 @pytest.fixture
-def start_server():
+def start_server(staff_file):
     """Start servers for one test (stopped at its end); pass port= to restart on the same one."""
     servers: list[LiveServer] = []
 
     def start(port: int = 0, **config) -> LiveServer:
-        server = LiveServer(create_app({"TESTING": True, **CLINIC, **config}), port)
+        config = {"TESTING": True, **CLINIC, "STAFF_FILE": str(staff_file), **config}
+        server = LiveServer(create_app(config), port)
         servers.append(server)
         return server
 
@@ -58,16 +59,17 @@ def start_server():
 
 
 @pytest.fixture(scope="session")
-def live_server():
-    server = LiveServer(create_app({"TESTING": True, **CLINIC}))
+def live_server(staff_file):
+    server = LiveServer(create_app({"TESTING": True, **CLINIC, "STAFF_FILE": str(staff_file)}))
     yield server
     server.stop()
 
 
 @pytest.fixture(scope="module")
-def public_server():
+def public_server(staff_file):
     """A live server whose PUBLIC_URL is the clinic's address (what printed codes carry)."""
-    server = LiveServer(create_app({"TESTING": True, **CLINIC, "PUBLIC_URL": PUBLIC_URL}))
+    config = {"TESTING": True, **CLINIC, "PUBLIC_URL": PUBLIC_URL, "STAFF_FILE": str(staff_file)}
+    server = LiveServer(create_app(config))
     yield server
     server.stop()
 
