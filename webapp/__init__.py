@@ -45,9 +45,25 @@ def create_app(test_config: dict | None = None) -> Flask:
     security.init_app(app)
     errors.init_app(app)
 
-    from . import card, check, content, diary, guide, health, plan, printed, pwa, staff, triage
+    from . import (
+        card,
+        check,
+        content,
+        diary,
+        exercises,
+        guide,
+        health,
+        plan,
+        plan_content,
+        printed,
+        pwa,
+        staff,
+        triage,
+    )
 
-    app.jinja_env.globals.update(content=content, triage=triage)
+    app.jinja_env.globals.update(
+        content=content, triage=triage, plan_content=plan_content, exercise_library=exercises
+    )
 
     app.register_blueprint(guide.bp)
     app.register_blueprint(check.bp)

@@ -475,6 +475,7 @@ GETTING_DOWN = _l(
 GETTING_UP = _l(
     "Getting up: bend your knees, roll onto your side, and push yourself up with your arms."
 )
+FLOOR_HEADING = _l("Getting down to the floor and up again")
 FEEL_LABEL = _l("You should feel:")
 CAUTION_LABEL = _l("Take care:")
 START_LABEL = _l("Start")

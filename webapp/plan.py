@@ -24,25 +24,42 @@ from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 from wtforms import SelectMultipleField, StringField, TextAreaField
 
-from . import languages, plan_code, plan_content, staff
+from . import exercises, languages, plan_code, plan_content, staff
+from .exercises import LIBRARY
 from .i18n import public_base
 from .languages import BY_CODE
-from .plan_code import Plan
+from .plan_code import Plan, Prescribed
+from .plan_content import KEEP_LABELS
 from .printed import address_problem
 from .security import from_this_site, no_store_redirect
 
 bp = Blueprint("plan", __name__)
 
-EXERCISE_FIELDS = tuple(f"exercise_{n}" for n in range(1, plan_code.MAX_EXERCISES + 1))
+#: A break is never open-ended: the builder offers this many days (docs/design.md).
+DEFAULT_BREAK_DAYS = 3
+
+#: The dose fields of each exercise in the builder: `<key>-<part>`.
+DOSE_PARTS = {
+    "reps": exercises.REPS,
+    "hold": exercises.HOLD,
+    "sets": exercises.SETS,
+    "times": exercises.TIMES,
+}
 
 MESSAGES = {
     "walk_minutes": _l("Enter the minutes of each walk as a number from 1 to 60"),
     "walk_minutes_missing": _l("Enter the minutes of each walk, or leave the walking empty"),
     "walk_times": _l("Enter how many walks a day as a number from 1 to 6"),
-    "walk_increase": _l("Enter the minutes to add each week as a number from 1 to 15"),
-    "rest_days": _l("Enter the days as a number from 1 to 28"),
+    "walk_day": _l(
+        "Walking adds up to more than 60 minutes a day. Make the walks shorter or fewer."
+    ),
+    "walk_increase": _l("Enter the minutes to add each week as a number from 1 to 5"),
+    "rest_days": _l("Enter the days as a number from 1 to 14"),
     "rest_missing": _l("Choose what to take a break from, or leave the days empty"),
-    "exercise": _l("Exercise %(number)s must be 80 characters or fewer"),
+    "conflict": _l("“%(keep)s” and “%(rest)s” contradict each other. Choose only one of them."),
+    "too_many": _l("Choose at most 8 exercises"),
+    "dose": _l("%(exercise)s: enter %(what)s as a number from %(low)s to %(high)s"),
+    "own_line": _l("Your own line must be 80 characters or fewer"),
     "note": _l("The note must be 200 characters or fewer"),
     "date": _l("Enter the appointment date as a real date"),
     "date_range": _l("Enter an appointment date from today to one year from now"),
@@ -51,7 +68,7 @@ MESSAGES = {
     "time_missing": _l("Enter the time of the appointment"),
     "empty": _l("Fill in at least one part of the plan"),
     "too_long": _l(
-        "The plan is too long for one QR code. Shorten the exercises or the note "
+        "The plan is too long for one QR code. Shorten your own line or the note "
         "by about %(count)s letters."
     ),
     "expired": _l(
@@ -59,10 +76,18 @@ MESSAGES = {
         "Nothing was lost. Press “Make the QR code” again."
     ),
 }
+#: What each dose field asks for, in the dose message.
+DOSE_WORDS = {
+    "reps": _l("the repetitions"),
+    "hold": _l("the seconds to hold"),
+    "sets": _l("the sets"),
+    "times": _l("the times a day"),
+}
 
 
 class PlanForm(FlaskForm):
-    """The builder's fields. Numbers are text fields so that every message is our own."""
+    """The builder's fields. Numbers are text fields so that every message is our own; each
+    exercise's dose fields (`<key>-reps`, ...) are read beside these (see `read_doses`)."""
 
     patient_lang = StringField()
     walk_minutes = StringField()
@@ -71,13 +96,11 @@ class PlanForm(FlaskForm):
     keep = SelectMultipleField(choices=list(plan_code.KEEP), validate_choice=False)
     rest = SelectMultipleField(choices=list(plan_code.BREAK), validate_choice=False)
     rest_days = StringField()
+    exercise = SelectMultipleField(choices=[e.key for e in LIBRARY], validate_choice=False)
+    own_line = StringField()
     appointment_date = StringField()
     appointment_time = StringField()
     note = TextAreaField()
-
-
-for _name in EXERCISE_FIELDS:
-    setattr(PlanForm, _name, StringField())
 
 
 class Forged(Exception):
@@ -102,13 +125,56 @@ def number(value: str | None, limits: tuple[int, int]) -> int | bool | None:
     return n if limits[0] <= n <= limits[1] else False
 
 
-def read_plan(form: PlanForm) -> tuple[Plan | None, dict[str, str]]:
+def dose_fields(formdata, plan: Plan | None = None) -> dict[str, str]:
+    """Every dose field's text: as posted, else from a plan being changed, else the default."""
+    chosen = {p.key: p for p in plan.exercises} if plan else {}
+    values = {}
+    for exercise in LIBRARY:
+        default = chosen.get(exercise.key, exercise.dose)
+        for part in DOSE_PARTS:
+            name = f"{exercise.key}-{part}"
+            if formdata is not None and name in formdata:
+                values[name] = formdata.get(name, "")[:8]
+            else:
+                value = getattr(default, part)
+                values[name] = str(value) if value else ""
+    return values
+
+
+def read_doses(chosen: list[str], values: dict[str, str], errors: dict) -> list[Prescribed]:
+    found = []
+    for exercise in LIBRARY:
+        if exercise.key not in chosen:
+            continue
+        numbers = {}
+        for part, limits in DOSE_PARTS.items():
+            name = f"{exercise.key}-{part}"
+            value = number(values.get(name), limits)
+            if part == "hold" and value is None:
+                value = 0
+            if value is None or value is False:
+                errors[name] = MESSAGES["dose"] % {
+                    "exercise": exercise.name,
+                    "what": DOSE_WORDS[part],
+                    "low": limits[0],
+                    "high": limits[1],
+                }
+            numbers[part] = value
+        if not any(f"{exercise.key}-{part}" in errors for part in DOSE_PARTS):
+            found.append(Prescribed(exercise.key, **numbers))
+    return found
+
+
+def read_plan(form: PlanForm, values: dict[str, str]) -> tuple[Plan | None, dict[str, str]]:
     """The plan in a posted form, or the messages to show next to each field (in order)."""
     errors: dict[str, str] = {}
     lang = form.patient_lang.data
     if not languages.is_offered(lang) or not set(form.keep.data or ()) <= set(plan_code.KEEP):
         raise Forged
     if not set(form.rest.data or ()) <= set(plan_code.BREAK):
+        raise Forged
+    chosen = list(form.exercise.data or ())
+    if not set(chosen) <= set(exercises.BY_KEY):
         raise Forged
 
     minutes = number(form.walk_minutes.data, plan_code.WALK_MINUTES)
@@ -120,6 +186,8 @@ def read_plan(form: PlanForm) -> tuple[Plan | None, dict[str, str]]:
         errors["walk_minutes"] = MESSAGES["walk_minutes_missing"]
     if times is False or (minutes and times is None):
         errors["walk_times"] = MESSAGES["walk_times"]
+    elif minutes and times and minutes * times > plan_code.WALK_DAY_MAX:
+        errors["walk_minutes"] = MESSAGES["walk_day"]
     if increase is False:
         errors["walk_increase"] = MESSAGES["walk_increase"]
 
@@ -130,14 +198,22 @@ def read_plan(form: PlanForm) -> tuple[Plan | None, dict[str, str]]:
         errors["rest_days"] = MESSAGES["rest_days"]
     elif rest_days and not rest:
         errors["rest"] = MESSAGES["rest_missing"]
+    elif rest and not rest_days:
+        rest_days = DEFAULT_BREAK_DAYS  # never open-ended
+    for kept, paused in plan_code.conflicts(keep, rest):
+        errors.setdefault(
+            "rest",
+            MESSAGES["conflict"]
+            % {"keep": KEEP_LABELS[kept], "rest": plan_content.BREAK_LABELS[paused]},
+        )
 
-    exercises = []
-    for n, name in enumerate(EXERCISE_FIELDS, start=1):
-        line = clean(form[name].data)
-        if len(line) > plan_code.EXERCISE_CHARS:
-            errors[name] = MESSAGES["exercise"] % {"number": n}
-        elif line:
-            exercises.append(line)
+    if len(chosen) > plan_code.MAX_EXERCISES:
+        errors["exercise"] = MESSAGES["too_many"]
+    prescribed = read_doses(chosen, values, errors)
+
+    own_line = clean(form.own_line.data)
+    if len(own_line) > plan_code.OWN_LINE_CHARS:
+        errors["own_line"] = MESSAGES["own_line"]
 
     appointment = read_appointment(form, errors)
 
@@ -155,11 +231,12 @@ def read_plan(form: PlanForm) -> tuple[Plan | None, dict[str, str]]:
         keep=keep,
         rest=rest,
         rest_days=rest_days or None,
-        exercises=tuple(exercises),
+        exercises=tuple(prescribed),
+        lines=(own_line,) if own_line else (),
         appointment=appointment,
         note=note,
     )
-    if not (minutes or keep or rest or exercises or appointment or note):
+    if not (minutes or keep or rest or prescribed or own_line or appointment or note):
         return None, {"walk_minutes": MESSAGES["empty"]}
     return plan, {}
 
@@ -196,6 +273,25 @@ def read_appointment(form: PlanForm, errors: dict) -> datetime | None:
     return datetime.combine(day, when)
 
 
+def form_from_plan(plan: Plan) -> PlanForm:
+    """The builder filled with a plan this clinic signed ("Change this plan", Back)."""
+    return PlanForm(
+        formdata=None,
+        patient_lang=plan.lang,
+        walk_minutes=str(plan.walk_minutes or ""),
+        walk_times=str(plan.walk_times or ""),
+        walk_increase=str(plan.walk_increase or ""),
+        keep=list(plan.keep),
+        rest=list(plan.rest),
+        rest_days=str(plan.rest_days or ""),
+        exercise=[p.key for p in plan.exercises],
+        own_line=plan.lines[0] if plan.lines else "",
+        appointment_date=plan.appointment.date().isoformat() if plan.appointment else "",
+        appointment_time=plan.appointment.strftime("%H:%M") if plan.appointment else "",
+        note=plan.note,
+    )
+
+
 def plan_link_base(lang: str) -> str:
     """Where the phone opens a plan: the public address, never this request's Host alone."""
     return public_base() + url_for("plan.page", lang=lang)
@@ -211,10 +307,19 @@ def qr_markup(qr, label: str) -> Markup:
     return Markup('<div class="plan-qr" role="img" aria-label="{}">{}</div>').format(label, drawing)
 
 
-def render_form(form: PlanForm, errors: dict, status: int = 200, notice: str | None = None):
+def render_form(
+    form: PlanForm,
+    errors: dict,
+    values: dict[str, str],
+    status: int = 200,
+    notice: str | None = None,
+):
     order = ["patient_lang", "walk_minutes", "walk_times", "walk_increase", "keep", "rest"]
-    order += ["rest_days", *EXERCISE_FIELDS, "appointment_date", "appointment_time", "note"]
+    order += ["rest_days", "exercise"]
+    order += [f"{e.key}-{part}" for e in LIBRARY for part in DOSE_PARTS]
+    order += ["own_line", "appointment_date", "appointment_time", "note"]
     summary = [(name, errors[name]) for name in order if name in errors]
+    base = plan_link_base(form.patient_lang.data or "en")
     response = make_response(
         render_template(
             "plan_new.html",
@@ -224,14 +329,31 @@ def render_form(form: PlanForm, errors: dict, status: int = 200, notice: str | N
             notice=notice,
             plan_content=plan_content,
             limits=plan_code,
-            exercise_fields=EXERCISE_FIELDS,
+            library=LIBRARY,
+            values=values,
+            dose_parts=DOSE_PARTS,
             messages=MESSAGES,
             staff_name=staff.signed_in(),
+            room={
+                # What the meter needs to count the code's room as the therapist types.
+                "capacity": plan_code.capacity(base),
+                "fixed": plan_code.HEADER.size + 1 + 2 + plan_code.SIGNATURE_BYTES,
+                "perExercise": plan_code.EXERCISE_BYTES,
+            },
         ),
         status,
     )
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def _verified(code: str | None) -> Plan | None:
+    if not code:
+        return None
+    try:
+        return plan_code.verify(code, current_app.config["SECRET_KEY"])
+    except plan_code.BadCode:
+        return None
 
 
 @bp.get("/<lang:lang>/plan/new")
@@ -240,8 +362,11 @@ def new(lang: str):
         abort(404)
     if not staff.signed_in():
         return staff.sign_in_redirect(request.path)
-    form = PlanForm(formdata=None, patient_lang=lang)
-    return render_form(form, {})
+    plan = _verified(request.args.get("code"))
+    if plan is not None:  # "Change this plan", or Back from the plan
+        return render_form(form_from_plan(plan), {}, dose_fields(None, plan))
+    form = PlanForm(formdata=None, patient_lang=lang, rest_days=str(DEFAULT_BREAK_DAYS))
+    return render_form(form, {}, dose_fields(None))
 
 
 @bp.post("/<lang:lang>/plan/new")
@@ -251,8 +376,9 @@ def build(lang: str):
         return staff.sign_in_redirect(url_for("plan.new", lang=lang))
     form = PlanForm()
     form.validate()  # fills .data; our own checks below decide
+    values = dose_fields(request.form)
     try:
-        plan, errors = read_plan(form)
+        plan, errors = read_plan(form, values)
     except Forged:
         abort(400)
     if form.csrf_token.errors:
@@ -261,19 +387,35 @@ def build(lang: str):
             # builder. Start afresh, echoing nothing posted.
             return no_store_redirect(url_for("plan.new", lang=lang))
         # Our own page whose token expired: the form again, filled, with a fresh token.
-        return render_form(form, {}, status=400, notice=str(MESSAGES["expired"]))
+        return render_form(form, {}, values, status=400, notice=str(MESSAGES["expired"]))
     if errors:
-        return render_form(form, errors)
+        return render_form(form, errors, values)
     base = plan_link_base(plan.lang)
     try:
         code = plan_code.sign(plan, current_app.config["SECRET_KEY"])
-        qr = plan_code.make_qr(base, code)
+        plan_code.make_qr(base, code)
     except plan_code.TooLong as too_long:
-        field = next((n for n in reversed(EXERCISE_FIELDS) if form[n].data), "note")
-        field = "note" if plan.note else field
+        field = "note" if plan.note else "own_line" if plan.lines else "exercise"
         message = MESSAGES["too_long"] % {"count": too_long.over}
-        return render_form(form, {field: message})
+        return render_form(form, {field: message}, values)
+    # Post/Redirect/Get: the plan's own address, so Back and "Change this plan" find it.
+    return no_store_redirect(url_for("plan.ready", lang=lang, code=code))
 
+
+@bp.get("/<lang:lang>/plan/ready")
+def ready(lang: str):
+    """The QR code to show the patient, and the printed plan. The code in the address is
+    checked again (only this clinic's signature opens it) and nothing is kept."""
+    if current_app.config.get("STATIC_EXPORT"):
+        abort(404)
+    code = request.args.get("code", "")
+    if not staff.signed_in():
+        return staff.sign_in_redirect(url_for("plan.new", lang=lang))
+    plan = _verified(code)
+    if plan is None:
+        abort(404)
+    base = plan_link_base(plan.lang)
+    qr = plan_code.make_qr(base, code)
     patient = BY_CODE[plan.lang]
     link = f"{base}#{code}"
     with force_locale(patient.locale):
@@ -290,6 +432,7 @@ def build(lang: str):
             "plan_ready.html",
             patient=patient,
             link=link,
+            code=code,
             qr=qr_markup(qr, str(_l("QR code of the patient's recovery plan"))),
             qr_version=qr.version,
             printed=Markup(printed),  # noqa: S704 - rendered by Jinja with autoescape
@@ -309,9 +452,20 @@ def page(lang: str):
         "key": plan_code.public_jwk(current_app.config["SECRET_KEY"]),
         "lang": lang,
         "languages": list(plan_code.LANGUAGE_CODES),
+        "layout": plan_code.for_the_device(),
         "text": plan_content.for_the_device(),
+        "dose": exercises.for_the_device(),
         "pages": {
             other.code: url_for("plan.page", lang=other.code) for other in languages.offered()
         },
     }
-    return render_template("plan.html", device=device, plan_content=plan_content)
+    return render_template(
+        "plan.html", device=device, plan_content=plan_content, library=exercise_cards()
+    )
+
+
+def exercise_cards() -> list[dict]:
+    """Every exercise as the plan page shows it (the phone picks the ones in a plan)."""
+    return [
+        {"exercise": exercise, "pictures": exercises.pictures(exercise)} for exercise in LIBRARY
+    ]

@@ -9,12 +9,17 @@ escaping in a URL fragment.
 
 Layout (all integers big-endian; 0 means "not in the plan"):
 
-    0  format version (1)       6  walk: added each week (min)  10-13 appointment, minutes
+    0  format version (2)       6  walk: added each week (min)  10-13 appointment, minutes
     1  patient language index   7  keep-doing bit set                since 2020-01-01 00:00
     2-3 day made, since 2020    8  take-a-break-from bit set         (local time, no zone)
-    4  walk: minutes            9  break: days                   14 exercise line count
-    5  walk: times a day                                          then per line: length, UTF-8
-                                                                  then note: length, UTF-8
+    4  walk: minutes            9  break: days                   14 exercise count
+    5  walk: times a day
+    then per exercise 4 bytes: its number in the library (exercises.py), repetitions,
+    hold in seconds (0: none), sets << 4 | times a day;
+    then the therapist's own line and the note: each a length, then UTF-8.
+
+Format 1 (printed before the exercise library) held up to eight free-text exercise lines
+instead of exercises: its codes still open, read with its own limits, as `lines`.
 
 The signing key is derived from SECRET_KEY (HKDF-SHA256), so there is no new setting and
 every worker signs alike; the public key is printed into the patient's page. The phone
@@ -40,7 +45,10 @@ from cryptography.hazmat.primitives.asymmetric.utils import (
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from segno import consts
 
-FORMAT = 1
+from . import exercises
+
+FORMAT = 2
+LEGACY_FORMAT = 1
 #: Language codes by their number in a code. Append only: printed plans keep their numbers.
 LANGUAGE_CODES = (
     *("en", "es", "fr", "pt", "de", "vi", "zh", "ar"),
@@ -51,14 +59,22 @@ KEEP = ("walking", "swimming", "cycling", "housework", "gardening", "work", "spo
 #: Take-a-break-from activities (F11 rest), by bit. Append only.
 BREAK = ("lifting", "bending", "sitting", "standing", "running")
 
-#: Limits from docs/design.md ("The recovery plan").
+#: Limits from docs/design.md ("After the visit").
 WALK_MINUTES = (1, 60)
 WALK_TIMES = (1, 6)
-WALK_INCREASE = (1, 15)
-BREAK_DAYS = (1, 28)
+WALK_INCREASE = (1, 5)
+#: Minutes of walking a day (each walk times the walks a day), and each walk's ceiling as
+#: it grows week by week.
+WALK_DAY_MAX = 60
+WALK_GROWS_TO = 30
+BREAK_DAYS = (1, 14)
 MAX_EXERCISES = 8
-EXERCISE_CHARS = 80
+OWN_LINE_CHARS = 80
 NOTE_CHARS = 200
+#: Pairs that contradict each other: kept up and paused at once.
+CONFLICTS = (("sport", "running"), ("gardening", "bending"), ("work", "lifting"))
+#: Format 1's limits, for the codes printed with it.
+LEGACY = {"increase": (1, 15), "days": (1, 28), "lines": 8, "line_chars": 80}
 #: The largest QR code a plan may need: it must scan from a screen and from paper.
 MAX_QR_VERSION = 10
 
@@ -66,6 +82,10 @@ EPOCH = date(2020, 1, 1)
 EPOCH_TIME = datetime(2020, 1, 1)
 HEADER = struct.Struct(">BBHBBBBBBI")
 SIGNATURE_BYTES = 64
+EXERCISE_BYTES = 4
+#: The order of P-256. A signature (r, s) is also valid as (r, n - s); only the low one
+#: (s <= n / 2) is made or accepted, so each plan has exactly one code.
+ORDER = 0xFFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551
 #: Signed together with the plan, so a signature made for anything else never fits a plan.
 CONTEXT = b"back-spasm-guide/plan/v1\0"
 
@@ -80,6 +100,26 @@ class BadCode(ValueError):
 
 
 @dataclass(frozen=True)
+class Prescribed:
+    """One exercise of the library with the therapist's dose."""
+
+    key: str
+    reps: int
+    hold: int = 0
+    sets: int = 1
+    times: int = 1
+
+    def as_json(self) -> dict:
+        return {
+            "key": self.key,
+            "reps": self.reps,
+            "hold": self.hold,
+            "sets": self.sets,
+            "times": self.times,
+        }
+
+
+@dataclass(frozen=True)
 class Plan:
     """One patient's plan. Numbers are None (or empty) when the item is not in the plan."""
 
@@ -91,7 +131,8 @@ class Plan:
     keep: tuple[str, ...] = ()
     rest: tuple[str, ...] = ()
     rest_days: int | None = None
-    exercises: tuple[str, ...] = ()
+    exercises: tuple[Prescribed, ...] = ()
+    lines: tuple[str, ...] = ()  # the therapist's own words (format 2: at most one)
     appointment: datetime | None = None
     note: str = ""
 
@@ -112,7 +153,8 @@ class Plan:
             "keep": list(self.keep),
             "rest": list(self.rest),
             "restDays": self.rest_days,
-            "exercises": list(self.exercises),
+            "exercises": [exercise.as_json() for exercise in self.exercises],
+            "lines": list(self.lines),
             "appointment": self.appointment.isoformat(timespec="minutes")
             if self.appointment
             else None,
@@ -201,13 +243,53 @@ def pack(plan: Plan) -> bytes:
         minutes,
     )
     body += bytes((len(plan.exercises),))
-    for line in plan.exercises:
-        body += _text(line)
-    return body + _text(plan.note)
+    for exercise in plan.exercises:
+        number = exercises.BY_KEY[exercise.key].number
+        body += bytes((number, exercise.reps, exercise.hold, exercise.sets << 4 | exercise.times))
+    own_line = plan.lines[0] if plan.lines else ""
+    return body + _text(own_line) + _text(plan.note)
 
 
 def _in(value: int, limits: tuple[int, int]) -> bool:
     return limits[0] <= value <= limits[1]
+
+
+def _texts(data: bytes, position: int, count: int) -> tuple[list[str], int]:
+    """`count` texts (a length byte, then UTF-8) from `position`; and where they end."""
+    texts = []
+    for _ in range(count):
+        length = data[position]
+        texts.append(data[position + 1 : position + 1 + length].decode("utf-8"))
+        if len(texts[-1].encode()) != length:
+            raise BadCode("short")
+        position += 1 + length
+    return texts, position
+
+
+def _exercises(data: bytes, position: int, count: int) -> tuple[list[Prescribed], int]:
+    found = []
+    for _ in range(count):
+        number, reps, hold, packed = data[position : position + 4]
+        exercise = exercises.BY_NUMBER.get(number)
+        sets, times = packed >> 4, packed & 0x0F
+        if not (
+            exercise
+            and _in(reps, exercises.REPS)
+            and (hold == 0 or _in(hold, exercises.HOLD))
+            and _in(sets, exercises.SETS)
+            and _in(times, exercises.TIMES)
+        ):
+            raise BadCode("exercise")
+        found.append(Prescribed(exercise.key, reps, hold, sets, times))
+        position += 4
+    if len({e.key for e in found}) != len(found):
+        raise BadCode("repeated exercise")
+    return found, position
+
+
+def conflicts(keep, rest) -> list[tuple[str, str]]:
+    """The pairs of choices that contradict each other (kept up and paused at once)."""
+    return [(k, r) for k, r in CONFLICTS if k in keep and r in rest]
 
 
 def unpack(data: bytes) -> Plan:
@@ -216,33 +298,38 @@ def unpack(data: bytes) -> Plan:
         (version, lang, made, minutes, times, increase, keep, rest, days, appointment) = (
             HEADER.unpack_from(data)
         )
-        position = HEADER.size
-        count = data[position]
-        position += 1
-        texts = []
-        for _ in range(count + 1):
-            length = data[position]
-            texts.append(data[position + 1 : position + 1 + length].decode("utf-8"))
-            if len(texts[-1].encode()) != length:
-                raise BadCode("short")
-            position += 1 + length
-    except (struct.error, IndexError, UnicodeDecodeError):
+        count = data[HEADER.size]
+        position = HEADER.size + 1
+        if version == LEGACY_FORMAT:
+            found, lines = [], None
+            texts, position = _texts(data, position, count + 1)
+            *lines, note = texts
+        else:
+            found, position = _exercises(data, position, count)
+            (own_line, note), position = _texts(data, position, 2)
+            lines = [own_line] if own_line else []
+    except (struct.error, IndexError, UnicodeDecodeError, ValueError):
         raise BadCode("layout") from None
-    *exercises, note = texts
+    legacy = version == LEGACY_FORMAT
+    increase_limits = LEGACY["increase"] if legacy else WALK_INCREASE
+    days_limits = LEGACY["days"] if legacy else BREAK_DAYS
+    keep_names, rest_names = _names(keep, KEEP), _names(rest, BREAK)
     checks = (
-        version == FORMAT,
+        version in (FORMAT, LEGACY_FORMAT),
         position == len(data),
         lang < len(LANGUAGE_CODES),
         (minutes == times == increase == 0)
         or (
             _in(minutes, WALK_MINUTES)
             and _in(times, WALK_TIMES)
-            and (increase == 0 or _in(increase, WALK_INCREASE))
+            and (increase == 0 or _in(increase, increase_limits))
+            and (legacy or minutes * times <= WALK_DAY_MAX)
         ),
-        days == 0 or (rest and _in(days, BREAK_DAYS)),
+        days == 0 or (rest and _in(days, days_limits)),
         count <= MAX_EXERCISES,
-        all(0 < len(line) <= EXERCISE_CHARS and line.isprintable() for line in exercises),
+        all(0 < len(line) <= OWN_LINE_CHARS and line.isprintable() for line in lines),
         len(note) <= NOTE_CHARS and note.isprintable(),
+        legacy or not conflicts(keep_names, rest_names),
     )
     if not all(checks):
         raise BadCode("limits")
@@ -252,13 +339,48 @@ def unpack(data: bytes) -> Plan:
         walk_minutes=minutes or None,
         walk_times=times or None,
         walk_increase=increase or None,
-        keep=_names(keep, KEEP),
-        rest=_names(rest, BREAK),
+        keep=keep_names,
+        rest=rest_names,
         rest_days=days or None,
-        exercises=tuple(exercises),
+        exercises=tuple(found),
+        lines=tuple(lines),
         appointment=EPOCH_TIME + timedelta(minutes=appointment) if appointment else None,
         note=note,
     )
+
+
+def for_the_device() -> dict:
+    """The layout's names and limits, for static/js/plan.js (one source for both sides)."""
+    return {
+        "format": FORMAT,
+        "legacyFormat": LEGACY_FORMAT,
+        "keep": list(KEEP),
+        "rest": list(BREAK),
+        "limits": {
+            "minutes": list(WALK_MINUTES),
+            "times": list(WALK_TIMES),
+            "increase": list(WALK_INCREASE),
+            "days": list(BREAK_DAYS),
+            "walkDay": WALK_DAY_MAX,
+            "walkGrowsTo": WALK_GROWS_TO,
+            "exercises": MAX_EXERCISES,
+            "line": OWN_LINE_CHARS,
+            "note": NOTE_CHARS,
+            "reps": list(exercises.REPS),
+            "hold": list(exercises.HOLD),
+            "sets": list(exercises.SETS),
+            "timesADay": list(exercises.TIMES),
+        },
+        "legacy": {
+            "increase": list(LEGACY["increase"]),
+            "days": list(LEGACY["days"]),
+            "lines": LEGACY["lines"],
+            "line": LEGACY["line_chars"],
+        },
+        "walkGrowsTo": WALK_GROWS_TO,
+        "conflicts": [list(pair) for pair in CONFLICTS],
+        "exerciseNumbers": {e.number: e.key for e in exercises.LIBRARY},
+    }
 
 
 # -- signing ---------------------------------------------------------------------------
@@ -278,7 +400,7 @@ def signing_key(secret: str | bytes) -> ec.EllipticCurvePrivateKey:
         salt=b"back-spasm-guide",
         info=b"recovery plan signing key, ECDSA P-256, v1",
     ).derive(material)
-    order = 0xFFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551
+    order = ORDER
     scalar = int.from_bytes(okm, "big") % (order - 1) + 1
     return ec.derive_private_key(scalar, ec.SECP256R1())
 
@@ -300,6 +422,7 @@ def sign(plan: Plan, secret: str | bytes) -> str:
     body = pack(plan)
     der = signing_key(secret).sign(CONTEXT + body, ec.ECDSA(hashes.SHA256()))
     r, s = decode_dss_signature(der)
+    s = min(s, ORDER - s)  # canonical low-S
     return to_letters(body + r.to_bytes(32, "big") + s.to_bytes(32, "big"))
 
 
@@ -309,6 +432,8 @@ def verify(code: str, secret: str | bytes) -> Plan:
     if len(data) <= SIGNATURE_BYTES:
         raise BadCode("short")
     body, signature = data[:-SIGNATURE_BYTES], data[-SIGNATURE_BYTES:]
+    if int.from_bytes(signature[32:], "big") > ORDER // 2:
+        raise BadCode("high-S signature")
     der = encode_dss_signature(
         int.from_bytes(signature[:32], "big"), int.from_bytes(signature[32:], "big")
     )

@@ -8,12 +8,14 @@ note) are the only free text, and they are always shown as written and marked as
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from babel.dates import get_datetime_format
 from flask_babel import format_date, format_time, get_locale, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from . import plan_code
+from . import exercises, plan_code
 from .plan_code import Plan
 
 #: Keep doing (F11: activity you can tolerate).
@@ -46,6 +48,35 @@ APPOINTMENT_HEADING = _l("Your next appointment")
 NOTE_HEADING = _l("A note from your therapist")
 BY_THERAPIST = _l("Written by your therapist")
 MADE_ON = _l("Plan made on %(date)s")
+THIS_WEEK = _l("This week")
+BREAK_UNTIL = _l("Take a break from these until %(date)s:")
+BREAK_ENDED = _l("Your break from these has ended. Go back to them slowly:")
+DIARY_LINK = _l("Write in your diary how your back feels")
+OWN_LINE_HEADING = _l("Also from your therapist")
+
+#: The stop rule (docs/design.md, "What a plan holds"): on every plan, exercise card and
+#: printed plan. The last step is an emergency.
+STOP_HEADING = _l("When to stop")
+STOP_RULE = (
+    _l(
+        "Mild pain or a stretch while you exercise is OK: hurting does not mean harm. It "
+        "should settle within about 30 minutes, and you should be no worse the next morning."
+    ),
+    _l(
+        "Stop that exercise if it gives you sharp pain, or pain that keeps building (over 5 "
+        "out of 10)."
+    ),
+    _l(
+        "Stop and call the clinic (or your doctor if the clinic is closed) if the pain "
+        "spreads further down your leg than before, you get new numbness, tingling or "
+        "weakness in one leg, or the pain is much worse the next morning and has not "
+        "settled by the evening."
+    ),
+    _l(
+        "Go to an emergency department now if you get numbness between your legs, trouble "
+        "peeing or pooing, or both legs feel weak, numb or heavy."
+    ),
+)
 
 
 def date_and_time(when) -> str:
@@ -98,6 +129,17 @@ def sentences(plan: Plan) -> dict:
     if plan.appointment:
         out["appointment"] = date_and_time(plan.appointment)
     out["made"] = str(MADE_ON) % {"date": format_date(plan.made, "long")}
+    if plan.rest_days:
+        until = plan.made + timedelta(days=plan.rest_days - 1)
+        out["rest_lead"] = str(BREAK_UNTIL) % {"date": format_date(until, "full")}
+    out["exercises"] = [
+        {
+            "exercise": exercises.BY_KEY[chosen.key],
+            "pictures": exercises.pictures(exercises.BY_KEY[chosen.key]),
+            "dose": exercises.dose_lines(exercises.BY_KEY[chosen.key], chosen),
+        }
+        for chosen in plan.exercises
+    ]
     return out
 
 
@@ -120,4 +162,6 @@ def for_the_device() -> dict:
         "keep": {key: str(label) for key, label in KEEP_LABELS.items()},
         "rest": {key: str(label) for key, label in BREAK_LABELS.items()},
         "made": str(MADE_ON) % {"date": "{d}"},
+        "restUntil": str(BREAK_UNTIL) % {"date": "{d}"},
+        "restEnded": str(BREAK_ENDED),
     }

@@ -10,15 +10,20 @@
 const KEY = "bsg:plan";
 const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ$*+-./:";
 const CONTEXT = new TextEncoder().encode("back-spasm-guide/plan/v1\0");
-const KEEP = ["walking", "swimming", "cycling", "housework", "gardening", "work", "sport"];
-const BREAK = ["lifting", "bending", "sitting", "standing", "running"];
-const LIMITS = { minutes: [1, 60], times: [1, 6], increase: [1, 15], days: [1, 28], exercises: 8, line: 80, note: 200 };
 const SIGNATURE = 64;
+// P-256's order, halved: only low-S signatures are ours (one code for each plan).
+const HALF_ORDER = "7fffffff800000007fffffffffffffffde737d56d38bcf4279dce5617e3192a8";
 const DAY_MS = 86400000;
 const EPOCH = Date.UTC(2020, 0, 1);
 
 const data = JSON.parse(document.getElementById("plan-data").textContent);
+// The layout's names and limits come from the page (webapp/plan_code.py for_the_device).
+const LAYOUT = data.layout;
+const KEEP = LAYOUT.keep;
+const BREAK = LAYOUT.rest;
+const LIMITS = LAYOUT.limits;
 const T = data.text;
+const DOSE = data.dose;
 const $ = (id) => document.getElementById(id);
 const texts = {};
 for (const node of $("plan-texts").content.querySelectorAll("[data-text]")) {
@@ -67,33 +72,63 @@ function printable(text) {
   return !/[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Z}]/u.test(text.replace(/ /g, ""));
 }
 
+function printableLine(line, most) {
+  return line.length > 0 && [...line].length <= most && printable(line);
+}
+
 /** The plan in the signed bytes, or null: the same checks as the builder's limits. */
 function unpack(bytes) {
   try {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    if (bytes.length < 15 || bytes[0] !== 1 || bytes[1] >= data.languages.length) return null;
+    const version = bytes[0];
+    const legacy = version === LAYOUT.legacyFormat;
+    if (bytes.length < 15 || !(legacy || version === LAYOUT.format)) return null;
+    if (bytes[1] >= data.languages.length) return null;
     const [minutes, times, increase, keepBits, restBits, days] = bytes.slice(4, 10);
     const appointment = view.getUint32(10);
     const decoder = new TextDecoder("utf-8", { fatal: true });
+    const count = bytes[14];
     let position = 15;
-    const lines = [];
-    for (let i = 0; i <= bytes[14]; i++) {
+    const exercises = [];
+    if (!legacy) {
+      for (let i = 0; i < count; i++) {
+        if (position + 4 > bytes.length) return null;
+        const [number, reps, hold, packed] = bytes.slice(position, position + 4);
+        const key = LAYOUT.exerciseNumbers[number];
+        const sets = packed >> 4;
+        const perDay = packed & 15;
+        if (
+          !key || exercises.some((e) => e.key === key) || !within(reps, LIMITS.reps) ||
+          !(hold === 0 || within(hold, LIMITS.hold)) || !within(sets, LIMITS.sets) ||
+          !within(perDay, LIMITS.timesADay)
+        ) return null;
+        exercises.push({ key, reps, hold, sets, times: perDay });
+        position += 4;
+      }
+    }
+    const texts = [];
+    for (let i = 0; i < (legacy ? count + 1 : 2); i++) {
       const length = bytes[position];
       if (length === undefined || position + 1 + length > bytes.length) return null;
-      lines.push(decoder.decode(bytes.subarray(position + 1, position + 1 + length)));
+      texts.push(decoder.decode(bytes.subarray(position + 1, position + 1 + length)));
       position += 1 + length;
     }
-    const note = lines.pop();
+    const note = texts.pop();
+    const lines = legacy ? texts : texts.filter((line) => line.length > 0);
+    const increaseLimits = legacy ? LAYOUT.legacy.increase : LIMITS.increase;
+    const dayLimits = legacy ? LAYOUT.legacy.days : LIMITS.days;
     const walkOk =
       (minutes === 0 && times === 0 && increase === 0) ||
       (within(minutes, LIMITS.minutes) && within(times, LIMITS.times) &&
-        (increase === 0 || within(increase, LIMITS.increase)));
+        (increase === 0 || within(increase, increaseLimits)) &&
+        (legacy || minutes * times <= LIMITS.walkDay));
     const keep = names(keepBits, KEEP);
     const rest = names(restBits, BREAK);
+    const conflict = !legacy && LAYOUT.conflicts.some(([k, r]) => keep.includes(k) && rest.includes(r));
     if (
-      position !== bytes.length || !walkOk || bytes[14] > LIMITS.exercises ||
-      (days !== 0 && !(rest.length && within(days, LIMITS.days))) ||
-      !lines.every((line) => line.length > 0 && [...line].length <= LIMITS.line && printable(line)) ||
+      position !== bytes.length || !walkOk || count > LIMITS.exercises || conflict ||
+      (days !== 0 && !(rest.length && within(days, dayLimits))) ||
+      !lines.every((line) => printableLine(line, LIMITS.line)) ||
       [...note].length > LIMITS.note || !printable(note)
     ) return null;
     let when = null;
@@ -107,13 +142,19 @@ function unpack(bytes) {
       keep,
       rest,
       restDays: days || null,
-      exercises: lines,
+      exercises,
+      lines,
       appointment: when,
       note,
     };
   } catch (error) {
     return null;
   }
+}
+
+function lowS(signature) {
+  const hex = Array.from(signature.subarray(32), (b) => b.toString(16).padStart(2, "0")).join("");
+  return hex <= HALF_ORDER; // same length, so text order is number order
 }
 
 let publicKey = null;
@@ -124,6 +165,7 @@ async function verify(code) {
   if (!bytes || bytes.length <= SIGNATURE + 15 || !(window.crypto && crypto.subtle)) return null;
   const body = bytes.subarray(0, bytes.length - SIGNATURE);
   const signature = bytes.subarray(bytes.length - SIGNATURE);
+  if (!lowS(signature)) return null;
   const message = new Uint8Array(CONTEXT.length + body.length);
   message.set(CONTEXT);
   message.set(body, CONTEXT.length);
@@ -153,6 +195,63 @@ function localDate(iso) {
   return new Date(y, m - 1, d, h, min);
 }
 
+function exerciseName(key) {
+  const card = $("exercise-library").content.querySelector('[data-exercise="' + key + '"] h3');
+  return card ? card.textContent : key;
+}
+
+/** The dose in words: "Each time, hold for 10 seconds. Do it 5 times on each side. ..." */
+function doseLines(exercise) {
+  const lines = [];
+  if (exercise.hold) lines.push(DOSE.hold[exercise.hold]);
+  lines.push((DOSE.sides[exercise.key] ? DOSE.repsSides : DOSE.reps)[exercise.reps]);
+  for (let i = 1; i < exercise.sets; i++) lines.push(DOSE.more[exercise.reps]);
+  lines.push(DOSE.daily[exercise.times]);
+  return lines;
+}
+
+function addDays(iso, days) {
+  const day = localDate(iso);
+  return new Date(day.getFullYear(), day.getMonth(), day.getDate() + days);
+}
+
+function longDate(date) {
+  return new Intl.DateTimeFormat(htmlLang, { dateStyle: "full" }).format(date);
+}
+
+/** Where the plan stands today: this week's walk (with the weekly increase, up to 30
+    minutes), the break's last day, the next appointment. */
+function thisWeek(plan, today = new Date()) {
+  const lines = [];
+  const weeks = Math.max(0, Math.floor((today - localDate(plan.made)) / (7 * DAY_MS)));
+  if (plan.walk) {
+    const grown = plan.walk.minutes + weeks * (plan.walk.increase || 0);
+    const minutes = Math.max(plan.walk.minutes, Math.min(grown, LAYOUT.walkGrowsTo));
+    lines.push(walkSentence({ minutes: Math.min(minutes, LIMITS.minutes[1]), times: plan.walk.times }));
+  }
+  if (plan.rest.length && plan.restDays) {
+    const last = addDays(plan.made, plan.restDays - 1);
+    const restLine = today > addDays(plan.made, plan.restDays)
+      ? T.restEnded : T.restUntil.replace("{d}", longDate(last));
+    lines.push(restLine + " " + plan.rest.map((key) => T.rest[key]).join(", "));
+  }
+  if (plan.appointment && localDate(plan.appointment) >= today) {
+    lines.push(texts.appointment + ": " + new Intl.DateTimeFormat(htmlLang, {
+      dateStyle: "full", timeStyle: "short",
+    }).format(localDate(plan.appointment)));
+  }
+  return lines;
+}
+
+function exerciseCards(plan) {
+  return plan.exercises.map((exercise) => {
+    const template = $("exercise-library").content.querySelector('[data-exercise="' + exercise.key + '"]');
+    const card = template.cloneNode(true);
+    fillList(card.querySelector('[data-slot="dose"]'), doseLines(exercise));
+    return card;
+  });
+}
+
 function madeLine(plan) {
   const when = new Intl.DateTimeFormat(htmlLang, { dateStyle: "long" }).format(localDate(plan.made));
   return T.made.replace("{d}", when);
@@ -165,7 +264,10 @@ function itemsOf(plan) {
   for (const key of plan.keep) {
     if (!(key === "walking" && plan.walk)) items.push({ id: "keep-" + key, text: T.keep[key] });
   }
-  plan.exercises.forEach((line, i) => items.push({ id: "ex" + (i + 1), text: line }));
+  for (const exercise of plan.exercises) {
+    items.push({ id: "ex-" + exercise.key, text: exerciseName(exercise.key) });
+  }
+  plan.lines.forEach((line, i) => items.push({ id: "ex" + (i + 1), text: line }));
   return items;
 }
 
@@ -174,7 +276,14 @@ function itemsOf(plan) {
 function load() {
   try {
     const saved = JSON.parse(localStorage.getItem(KEY));
-    return saved && saved.v === 1 && saved.plan ? saved : null;
+    if (!(saved && saved.v === 1 && saved.plan)) return null;
+    // A plan saved before the exercise library held its exercises as the therapist's lines.
+    const plan = saved.plan;
+    if (!plan.lines) {
+      plan.lines = (plan.exercises || []).filter((line) => typeof line === "string");
+      plan.exercises = [];
+    }
+    return saved;
   } catch (error) {
     return null;
   }
@@ -232,10 +341,15 @@ function show(record) {
   fillList(slot("keep"), plan.keep.map((key) => T.keep[key]));
   part("rest", plan.rest.length > 0);
   slot("rest-lead").textContent = plan.restDays
-    ? T.restFor.replace("{d}", T.days[plan.restDays]) : T.restNow;
+    ? T.restUntil.replace("{d}", longDate(addDays(plan.made, plan.restDays - 1))) : T.restNow;
   fillList(slot("rest"), plan.rest.map((key) => T.rest[key]));
   part("exercises", plan.exercises.length > 0);
-  fillList(slot("exercises"), plan.exercises);
+  slot("exercises").replaceChildren(...exerciseCards(plan));
+  part("lines", plan.lines.length > 0);
+  fillList(slot("lines"), plan.lines);
+  const week = thisWeek(plan);
+  part("week", week.length > 0);
+  fillList(slot("week"), week);
   part("appointment", !!plan.appointment);
   if (plan.appointment) {
     slot("appointment").textContent = new Intl.DateTimeFormat(htmlLang, {
