@@ -63,14 +63,17 @@ def precache(client) -> dict:
     return json.loads(re.search(r"const BUILD = (\{.*?\});", source).group(1))
 
 
-def test_offline_precache_fits_72_kb_per_language_and_360_kb_for_all(client):
+def test_offline_precache_fits_84_kb_per_language_and_376_kb_for_all(client):
     """What one install saves: the shared assets, every page of the patient's language, and
     the guide and check of every other language (so switching works offline). As a phone
     receives it over https (PUBLIC_URL is https in production), where Chromium and Safari
     accept brotli.
 
     Raised from 60 / 250 KB when the check came to ask about every sign (27 signs on the
-    guide, the check, the card and every warning box): the most measured was 67 / 351 KB."""
+    guide, the check, the card and every warning box): the most measured was 67 / 351 KB.
+    Raised to 84 KB when the plan page came to hold the exercise library (eleven exercises
+    with steps and two pictures each, so a plan opens offline whatever it holds), and the
+    total to 376 KB: the most measured was 74 / 362 KB."""
     build = precache(client)
     on_https = "gzip, deflate, br"
 
@@ -82,6 +85,6 @@ def test_offline_precache_fits_72_kb_per_language_and_360_kb_for_all(client):
     assert len(every) == len(LANGUAGES)
     for code, urls in build["languages"].items():
         own = shared + size(urls)
-        assert own <= 72 * KB, (code, own)
+        assert own <= 84 * KB, (code, own)
         others = sum(kb for other, kb in every.items() if other != code)
-        assert own + others <= 360 * KB, (code, own + others)
+        assert own + others <= 376 * KB, (code, own + others)

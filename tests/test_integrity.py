@@ -30,6 +30,8 @@ MODULES = {
     "/{code}/poster": ["print.js"],
     MISSING: [],
 }
+#: The staff's pages (signed in): the builder and the plan it made.
+STAFF_MODULES = {"/{code}/plan/new": ["builder.js"]}
 
 
 def scripts_of(html: str) -> list[str]:
@@ -81,10 +83,19 @@ def test_each_page_loads_only_the_modules_it_uses(client, page):
         assert all('type="module"' in attrs for attrs in scripts), scripts
 
 
+@pytest.mark.parametrize("page", list(STAFF_MODULES))
+def test_the_staff_pages_load_only_their_module(staff_client, page):
+    for code in ("en", "ar"):
+        html = staff_client.get(page.format(code=code)).get_data(as_text=True)
+        names = [re.search(r'src="/static/js/([^"?]+)', a).group(1) for a in scripts_of(html)]
+        assert sorted(names) == sorted(["site.js", *STAFF_MODULES[page]]), (page, code)
+
+
 def test_every_module_in_static_js_is_loaded_by_some_page_and_imports_nothing(app):
     """A file no page loads is dead code; an `import` would run bytes no digest covers."""
     folder = Path(app.static_folder) / "js"
-    loaded = {"site.js", *(name for names in MODULES.values() for name in names)}
+    pages = {**MODULES, **STAFF_MODULES}
+    loaded = {"site.js", *(name for names in pages.values() for name in names)}
     assert {path.name for path in folder.glob("*.js")} == loaded
     for path in folder.glob("*.js"):
         source = path.read_text(encoding="utf-8")

@@ -360,8 +360,7 @@ function show(record) {
   slot("note").textContent = plan.note;
   const walks = !!plan.walk || plan.keep.includes("walking");
   for (const node of view.querySelectorAll('[data-calendar="walk"]')) node.hidden = !walks;
-  view.querySelector('[data-calendar="appointment"]').hidden = !plan.appointment;
-  $("calendar-button").parentElement.parentElement.hidden = !(walks || plan.appointment);
+  for (const node of view.querySelectorAll('[data-calendar="exercises"]')) node.hidden = !plan.exercises.length;
   $("plan-code-out").value = record.code;
   $("copied").textContent = "";
   $("delete-confirm").hidden = true;
@@ -472,24 +471,66 @@ function event(start, summary, description, minutes, alarm) {
   return lines;
 }
 
-/** The calendar: the next appointment, and a walk each day for 14 days at the picked time. */
-export function calendar(plan, walkTime, now = new Date()) {
+function plusMinutes(date, minutes) {
+  return new Date(date.getTime() + minutes * 60000);
+}
+
+/** The walk's minutes in the week of `day` (the weekly increase, up to 30 minutes). */
+function walkMinutesOn(plan, day) {
+  const weeks = Math.max(0, Math.floor((day - localDate(plan.made)) / (7 * DAY_MS)));
+  const grown = plan.walk.minutes + weeks * (plan.walk.increase || 0);
+  return Math.max(plan.walk.minutes, Math.min(grown, LAYOUT.walkGrowsTo));
+}
+
+function hourMinute(value, fallback) {
+  const [h, m] = (value || fallback).split(":").map(Number);
+  return Number.isFinite(h) && Number.isFinite(m) ? [h, m] : fallback.split(":").map(Number);
+}
+
+/** The calendar for the next 14 days: the appointment; each day's walks (as many as the
+    plan says, 3 hours apart from the first, growing week by week); the exercises (as many
+    times a day as the plan asks, 5 hours apart); a diary reminder. No reminder overlaps the
+    appointment. `times` holds the patient's picks: { walk, exercises, diary }. */
+export function calendar(plan, times = {}, now = new Date()) {
   const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Back Spasm Guide//Recovery plan//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
-  if (plan.appointment) {
-    lines.push(...event(localDate(plan.appointment), texts.appointment, texts["from-plan"], 60, "-PT2H"));
+  const appointment = plan.appointment ? localDate(plan.appointment) : null;
+  const busy = appointment ? [appointment, plusMinutes(appointment, 60)] : null;
+  const free = (start, minutes) =>
+    !busy || plusMinutes(start, minutes) <= busy[0] || start >= busy[1];
+  if (appointment) {
+    lines.push(...event(appointment, texts.appointment, texts["from-plan"], 60, "-PT2H"));
   }
-  const walks = plan.walk || plan.keep.includes("walking");
-  const [h, m] = (walkTime || "10:00").split(":").map(Number);
-  if (walks && Number.isFinite(h) && Number.isFinite(m)) {
+  // 14 days of a reminder, from the first time still to come (today or tomorrow).
+  const daily = ([h, m], count, spacing, each) => {
     const first = new Date(now.getFullYear(), now.getMonth(), now.getDate(), h, m);
     if (first <= now) first.setDate(first.getDate() + 1);
-    const description = plan.walk ? walkSentence(plan.walk) : texts["from-plan"];
-    for (let i = 0; i < 14; i++) {
-      // Each day on its own, in local time: right across a daylight-saving change.
-      const start = new Date(first.getFullYear(), first.getMonth(), first.getDate() + i, h, m);
-      lines.push(...event(start, texts["walk-reminder"], description, plan.walk ? plan.walk.minutes : 15, "PT0M"));
+    for (let d = 0; d < 14; d++) {
+      for (let k = 0; k < count; k++) {
+        // Each day on its own, in local time: right across a daylight-saving change.
+        each(new Date(first.getFullYear(), first.getMonth(), first.getDate() + d, h, m + k * spacing));
+      }
     }
+  };
+  const walks = plan.walk || plan.keep.includes("walking");
+  if (walks) {
+    const count = plan.walk ? plan.walk.times : 1;
+    daily(hourMinute(times.walk, "10:00"), count, 180, (start) => {
+      const minutes = plan.walk ? walkMinutesOn(plan, start) : 15;
+      if (!free(start, minutes)) return;
+      const what = plan.walk ? walkSentence({ minutes, times: plan.walk.times }) : texts["from-plan"];
+      lines.push(...event(start, texts["walk-reminder"], what, minutes, "PT0M"));
+    });
   }
+  if (plan.exercises.length) {
+    const count = Math.max(...plan.exercises.map((e) => e.times));
+    const names = plan.exercises.map((e) => exerciseName(e.key)).join(", ");
+    daily(hourMinute(times.exercises, "09:00"), count, 300, (start) => {
+      if (free(start, 15)) lines.push(...event(start, texts["exercise-reminder"], names, 15, "PT0M"));
+    });
+  }
+  daily(hourMinute(times.diary, "20:00"), 1, 0, (start) => {
+    if (free(start, 5)) lines.push(...event(start, texts["diary-reminder"], texts["from-plan"], 5, "PT0M"));
+  });
   lines.push("END:VCALENDAR");
   return lines.map(fold).join("\r\n") + "\r\n";
 }
@@ -510,7 +551,8 @@ function download(text, name) {
 
 $("calendar-button").addEventListener("click", () => {
   if (!current) return;
-  download(calendar(current.plan, $("walk-time").value), texts["calendar-file"] + ".ics");
+  const times = { walk: $("walk-time").value, exercises: $("exercise-time").value, diary: $("diary-time").value };
+  download(calendar(current.plan, times), texts["calendar-file"] + ".ics");
 });
 
 $("copy-code").addEventListener("click", async () => {
