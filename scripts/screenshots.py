@@ -14,13 +14,15 @@ behaviour; these show what a patient sees.
 from __future__ import annotations
 
 import sys
+import tempfile
 from pathlib import Path
+from urllib.parse import quote
 
 from playwright.sync_api import sync_playwright
 
 from tests.support.browser import launch
 from tests.support.check_browser import answer_screen
-from tests.support.clinic import CLINIC, PUBLIC_URL
+from tests.support.clinic import CLINIC, PUBLIC_URL, STAFF
 from tests.support.servers import LiveServer
 from webapp import create_app
 
@@ -123,13 +125,12 @@ PLAN = {
     "walk_times": "3",
     "walk_increase": "5",
     "rest_days": "14",
-    "exercise_1": "Puente 2x10",
-    "exercise_2": "Gato-vaca x10",
-    "exercise_3": "Rodilla al pecho 30 s",
-    "exercise_4": "Bird dog 2x8",
+    "own_line": "Hielo 15 min tras caminar",
     "appointment_time": "16:30",
-    "note": "Ponga hielo 15 min después de caminar.",
+    "note": "Camine despacio al principio.",
 }
+#: The exercises ticked for the screenshots: four, as early on.
+PLAN_EXERCISES = ("knee-to-chest", "pelvic-tilt", "cat-camel", "bridge")
 
 
 def plan_pages(browser, base: str) -> None:
@@ -140,12 +141,18 @@ def plan_pages(browser, base: str) -> None:
 
     tablet = browser.new_page(viewport={"width": 1024, "height": 1366})
     tablet.goto(base + "/en/plan/new")
+    tablet.fill("#name", STAFF[0])
+    tablet.fill("#password", STAFF[1])
+    tablet.get_by_role("button", name="Sign in").click()
+    tablet.wait_for_url("**/en/plan/new")
     fields = {**PLAN, "appointment_date": (date.today() + timedelta(days=7)).isoformat()}
     tablet.select_option("#patient_lang", fields.pop("patient_lang"))
     for name, value in fields.items():
         tablet.fill(f"#{name}", value)
     for key in ("keep-walking", "keep-swimming", "keep-housework", "rest-lifting", "rest-sitting"):
         tablet.check(f"#{key}")
+    for key in PLAN_EXERCISES:
+        tablet.check(f"#exercise-{key}")
     tablet.screenshot(path=DOCS / "plan-builder-en.png", full_page=True)
     tablet.fill("#walk_minutes", "90")
     tablet.get_by_role("button", name="Make the QR code").click()
@@ -158,16 +165,41 @@ def plan_pages(browser, base: str) -> None:
         pdf = pdfium.PdfDocument(tablet.pdf(format=paper, print_background=True))
         pdf[0].render(scale=1.25).to_pil().save(DOCS / f"print-plan-es-{paper.lower()}.png")
     tablet.close()
+    code = link.split("#", 1)[1]
     phone = browser.new_page(viewport={"width": 390, "height": 844})
-    phone.goto(base + "/es/plan#" + link.split("#", 1)[1])
+    phone.goto(base + "/es/plan#" + code)
     phone.locator("#plan-view").wait_for()
     phone.screenshot(path=DOCS / "plan-phone-es.png")
     phone.screenshot(path=DOCS / "plan-phone-es-full.png", full_page=True)
-    phone.goto(base + "/es/plan#" + link.split("#", 1)[1][:-3] + "000")
+    phone.locator(".exercise-card").first.scroll_into_view_if_needed()
+    phone.screenshot(path=DOCS / "plan-phone-es-exercise.png")
+    phone.goto(base + "/es/plan#" + code[:-3] + "000")
     phone.locator("#plan-refused").wait_for()
     phone.screenshot(path=DOCS / "plan-phone-refused-es.png")
     phone.close()
-    for name in ("builder-en", "builder-error-en", "qr-screen-en", "phone-es", "phone-es-full"):
+    # The same plan made for an Arabic-speaking patient, on a phone in the dark.
+    tablet = browser.new_page(viewport={"width": 1024, "height": 1366})
+    tablet.goto(base + "/en/plan/new?code=" + quote(code, safe=""))
+    tablet.select_option("#patient_lang", "ar")
+    tablet.get_by_role("button", name="Make the QR code").click()
+    arabic = tablet.locator("a", has_text="Open it on this device").get_attribute("href")
+    tablet.close()
+    phone = browser.new_page(viewport={"width": 390, "height": 844}, color_scheme="dark")
+    phone.goto(base + "/ar/plan#" + arabic.split("#", 1)[1])
+    phone.locator("#plan-view").wait_for()
+    phone.screenshot(path=DOCS / "plan-phone-ar-full.png", full_page=True)
+    phone.locator(".exercise-card").nth(1).scroll_into_view_if_needed()
+    phone.screenshot(path=DOCS / "plan-phone-ar-exercise-dark.png")
+    for name in (
+        "builder-en",
+        "builder-error-en",
+        "qr-screen-en",
+        "phone-es",
+        "phone-es-full",
+        "phone-es-exercise",
+        "phone-ar-full",
+        "phone-ar-exercise-dark",
+    ):
         print(f"docs/plan-{name}.png")
 
 
@@ -250,6 +282,17 @@ def diary_pages(browser, base: str) -> None:
         context.close()
 
 
+def staff_file() -> Path:
+    """A staff file with the tests' therapist, for the builder's screenshots."""
+    from werkzeug.security import generate_password_hash
+
+    from webapp import staff
+
+    path = Path(tempfile.mkdtemp(prefix="bsg-shots-")) / "staff.toml"
+    staff.write_accounts(path, {STAFF[0]: generate_password_hash(STAFF[1], method="scrypt")})
+    return path
+
+
 def main(names: list[str]) -> None:
     app = create_app(
         {
@@ -257,6 +300,7 @@ def main(names: list[str]) -> None:
             **CLINIC,
             "CONTENT_REVIEWED": "2026-11-01",
             "PUBLIC_URL": PUBLIC_URL,
+            "STAFF_FILE": str(staff_file()),
         }
     )
     server = LiveServer(app)

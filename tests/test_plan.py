@@ -552,3 +552,18 @@ def test_the_appointment_joins_date_and_time_as_the_language_does(app, locale, e
 
     with app.test_request_context(), force_locale(locale):
         assert plan_content.date_and_time(datetime(2026, 12, 9, 14, 30)) == expected
+
+
+def test_the_development_servers_log_leaves_out_the_plans_code():
+    """The builder's page carries the plan's code in its query: the werkzeug log line (as
+    gunicorn's, `%(U)s`) is the path alone."""
+    import logging
+
+    from webapp.access_log import QuietCheck
+
+    record = logging.LogRecord(
+        "werkzeug", logging.INFO, __file__, 1, '%s - - [%s] "%s" %s -', None, None
+    )
+    record.args = ("127.0.0.1", "07/Dec/2026", "GET /en/plan/ready?code=.B0%2BF1Q HTTP/1.1", 200)
+    assert QuietCheck().filter(record)
+    assert record.getMessage() == '127.0.0.1 - - [07/Dec/2026] "GET /en/plan/ready HTTP/1.1" 200 -'

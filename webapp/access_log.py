@@ -64,14 +64,22 @@ def _as_text(path: str) -> str:
 
 
 class QuietCheck(logging.Filter):
-    """The same rule for the development server (`flask run`, tests), which logs the request
-    line through the `werkzeug` logger."""
+    """The same rules for the development server (`flask run`, tests), which logs the request
+    line through the `werkzeug` logger: quiet for the check, and the query string left out,
+    as gunicorn's line leaves it out (`%(U)s`): the plan builder's page carries the plan's
+    code there."""
 
     _LINE = re.compile(r'"(?:\x1b\[[\d;]*m)?([A-Z]+) ([^ ?"]*)')  # werkzeug may colour it
+    _QUERY = re.compile(r'(?<=")((?:\x1b\[[\d;]*m)?[A-Z]+ [^ ?"]*)\?[^ "]*')
 
     def filter(self, record: logging.LogRecord) -> bool:
-        found = self._LINE.search(record.getMessage())
-        return not (found and is_quiet(found.group(1), found.group(2)))
+        message = record.getMessage()
+        found = self._LINE.search(message)
+        if found and is_quiet(found.group(1), found.group(2)):
+            return False
+        if "?" in message:
+            record.msg, record.args = self._QUERY.sub(r"\1", message), ()
+        return True
 
 
 def init_app() -> None:

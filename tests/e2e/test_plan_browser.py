@@ -17,7 +17,7 @@ from flask_babel import force_locale, gettext
 from PIL import Image
 from playwright.sync_api import expect
 
-from webapp import create_app, plan_code, plan_content
+from webapp import create_app, exercises, plan_code, plan_content
 from webapp.languages import LANGUAGES
 
 from ..support.clinic import CLINIC, STAFF
@@ -25,28 +25,20 @@ from ..support.offline import wait_for_worker
 
 AXE = Axe()
 NEXT_WEEK = date.today() + timedelta(days=7)
-# A full plan: every item, eight exercise lines and a note (the whole plan must fit one
-# version-10 code, so real lines are short; see test_plan.py for the exact budget).
-EXERCISES = [
-    "Puente 2x10",
-    "Gato-vaca x10",
-    "Rodilla-pecho 30s",
-    "Bird dog 2x8",
-    "Plancha 20s",
-    "Pelvis x10",
-    "Estirar 30s",
-    "Respirar 5min",
-]
+# A full plan: every item, eight exercises of the library at their safe early doses, the
+# therapist's own line and a note (the whole plan fits one version-10 code).
+EXERCISES = [exercise.key for exercise in exercises.LIBRARY[:8]]
+OWN_LINE = "Hielo 10 min"
 NOTE = "Hielo tras caminar <b>no</b>"
 FULL_PLAN = {
     "walk_minutes": "20",
     "walk_times": "3",
     "walk_increase": "5",
     "rest_days": "14",
+    "own_line": OWN_LINE,
     "appointment_date": NEXT_WEEK.isoformat(),
     "appointment_time": "16:30",
     "note": NOTE,
-    **{f"exercise_{i}": line for i, line in enumerate(EXERCISES, start=1)},
 }
 KEEP = ["walking", "swimming", "housework"]
 REST = ["lifting", "sitting"]
@@ -65,11 +57,15 @@ def open_builder(page, url: str) -> None:
         page.wait_for_url("**/en/plan/new")
 
 
-def fill_builder(page, url: str, lang: str = "es", fields=None, keep=KEEP, rest=REST):
+def fill_builder(
+    page, url: str, lang: str = "es", fields=None, keep=KEEP, rest=REST, ticks=EXERCISES
+):
     open_builder(page, url)
     page.select_option("#patient_lang", lang)
     for name, value in (fields or FULL_PLAN).items():
         page.fill(f"#{name}", value)
+    for key in ticks:
+        page.check(f"#exercise-{key}")
     for key in keep:
         page.check(f"#keep-{key}")
     for key in rest:
@@ -90,11 +86,21 @@ def spanish_sentences() -> dict:
                 plan_content.minutes(20), plan_content.times_a_day(3)
             ),
             "increase": plan_content.increase_sentence(plan_content.minutes(5)),
-            "rest": plan_content.break_lead(plan_content.days(14)),
+            "rest": str(plan_content.BREAK_UNTIL).split("%(date)s")[0].strip(),
             "keep": [str(plan_content.KEEP_LABELS[k]) for k in KEEP],
             "rest_items": [str(plan_content.BREAK_LABELS[k]) for k in REST],
             "by": str(plan_content.BY_THERAPIST),
             "saved": gettext("Saved on this phone"),
+            "week": str(plan_content.THIS_WEEK),
+            "stop": str(plan_content.STOP_RULE[-1]),
+            "exercises": {
+                key: {
+                    "name": str(exercises.BY_KEY[key].name),
+                    "steps": [str(step) for step in exercises.BY_KEY[key].steps],
+                    "dose": exercises.dose_lines(exercises.BY_KEY[key], exercises.BY_KEY[key].dose),
+                }
+                for key in EXERCISES
+            },
         }
 
 
@@ -116,19 +122,26 @@ def test_full_plan_from_english_builder_to_spanish_phone(page, phone, start_serv
     assert plan_code.make_qr(server.url + "/es/plan", code).version <= plan_code.MAX_QR_VERSION
 
     # The same link from the printed plan, on one page of A4 and of Letter.
+    es = spanish_sentences()
+    es_names = {key: es["exercises"][key]["name"] for key in EXERCISES}
+    assert page.locator(".plan-printed .exercise-card svg.exercise-picture").count() == 16
     page.emulate_media(media="print")
     for paper in ("A4", "Letter"):
+        # One sheet: the plan, the stop rule and the warning signs on the front, the
+        # exercises on the back.
         pdf = pdfium.PdfDocument(page.pdf(format=paper, print_background=True))
-        assert len(pdf) == 1
+        assert len(pdf) == 2
         image = pdf[0].render(scale=3).to_pil()
         assert [c.text for c in zxingcpp.read_barcodes(image, formats=QR)] == [link]
         text = " ".join(pdf[0].get_textpage().get_text_range().split())
-        assert "Su plan de recuperación" in text and EXERCISES[0] in text
+        text += " " + " ".join(pdf[1].get_textpage().get_text_range().split())
+        assert "Su plan de recuperación" in text and OWN_LINE in text
+        for key in EXERCISES:  # every exercise with its steps, on the one page
+            assert es_names[key] in text, key
         assert CLINIC["CLINIC_NAME"] in text and CLINIC["CLINIC_PHONE"] in text
     page.emulate_media(media="screen")
 
     # The patient's phone opens the scanned link.
-    es = spanish_sentences()
     mobile = phone.new_page()
     mobile.goto(link)
     expect(mobile.locator(".plan-saved")).to_contain_text(es["saved"])
@@ -139,9 +152,21 @@ def test_full_plan_from_english_builder_to_spanish_phone(page, phone, start_serv
         es["rest"],
         *es["keep"],
         *es["rest_items"],
-        *EXERCISES,
+        OWN_LINE,
+        es["week"],
+        es["stop"],
     ]:
         expect(view).to_contain_text(line)
+    # Each exercise: its name, two pictures with alt text, every step, the dose in words.
+    cards = view.locator(".exercise-card")
+    expect(cards).to_have_count(8)
+    for i, key in enumerate(EXERCISES):
+        card = cards.nth(i)
+        expected = es["exercises"][key]
+        expect(card.get_by_role("heading", level=3)).to_have_text(expected["name"])
+        expect(card.get_by_role("img")).to_have_count(2)
+        expect(card.locator(".exercise-steps li")).to_have_text(expected["steps"])
+        expect(card.locator(".exercise-dose li")).to_have_text(expected["dose"])
     expect(view.locator(".plan-note")).to_have_text(NOTE)  # as text: the tag is shown, not run
     assert view.locator(".plan-note b").count() == 0
     expect(view.locator(".by-therapist").first).to_have_text(es["by"])
@@ -152,9 +177,11 @@ def test_full_plan_from_english_builder_to_spanish_phone(page, phone, start_serv
     stored = mobile.evaluate("JSON.parse(localStorage.getItem('bsg:plan'))")
     assert stored["v"] == 1 and stored["code"] == code and stored["lang"] == "es"
     assert datetime.fromisoformat(stored["savedAt"].replace("Z", "+00:00"))
-    assert stored["plan"]["exercises"] == EXERCISES and stored["plan"]["note"] == NOTE
+    assert [e["key"] for e in stored["plan"]["exercises"]] == EXERCISES
+    assert stored["plan"]["lines"] == [OWN_LINE] and stored["plan"]["note"] == NOTE
     ids = [item["id"] for item in stored["items"]]
-    assert ids == ["walk", "keep-swimming", "keep-housework", *[f"ex{i}" for i in range(1, 9)]]
+    exercise_ids = [f"ex-{key}" for key in EXERCISES]
+    assert ids == ["walk", "keep-swimming", "keep-housework", *exercise_ids, "ex1"]
     assert stored["items"][0]["text"] == es["walk"]
 
     # Saved for offline use: opening the link again, online, asks the network for nothing
@@ -166,13 +193,14 @@ def test_full_plan_from_english_builder_to_spanish_phone(page, phone, start_serv
     )
     server.paths.clear()
     mobile.goto(link)
-    expect(view).to_contain_text(EXERCISES[-1])
+    expect(view).to_contain_text(es["exercises"][EXERCISES[-1]]["name"])
     mobile.reload()
     expect(mobile.locator(".plan-saved")).to_contain_text(es["saved"])
     assert [p for p in server.paths if p != "/sw.js"] == []
     phone.set_offline(True)
     mobile.reload()
-    expect(view).to_contain_text(EXERCISES[-1])
+    expect(view).to_contain_text(es["exercises"][EXERCISES[-1]]["name"])
+    expect(view.locator(".exercise-card svg").first).to_be_visible()
     expect(mobile.locator(".warning-signs")).to_be_visible()
 
     mobile.get_by_role("button", name="Borrar mi plan").click()
@@ -189,7 +217,7 @@ def signed_link(server_url: str, secret: str = "dev-only-not-secret", **changes)
         "made": date.today(),
         "walk_minutes": 10,
         "walk_times": 2,
-        "exercises": ("Secret exercise line",),
+        "lines": ("Secret exercise line",),
         "note": "Secret note",
     }
     plan = plan_code.Plan(**{**fields, **changes})
@@ -260,23 +288,57 @@ def test_calendar_file_parses_and_has_the_appointment_and_14_walks(
     assert max(len(line) for line in raw.split(b"\r\n")) <= 75
     calendar = icalendar.Calendar.from_ical(raw)
     events = list(calendar.walk("VEVENT"))
-    assert len(events) == 15
-    assert len({str(e["UID"]) for e in events}) == 15
+    assert len({str(e["UID"]) for e in events}) == len(events)
     assert all("DTSTAMP" in e for e in events)
     timezone = page.evaluate("Intl.DateTimeFormat().resolvedOptions().timeZone")
-    starts = [e.decoded("DTSTART") for e in events]
-    assert all(start.tzinfo is not None for start in starts)  # UTC, never floating
+    assert timezone == "America/Los_Angeles"
     from zoneinfo import ZoneInfo
 
-    local = [start.astimezone(ZoneInfo(timezone)) for start in starts]
-    assert local[0].replace(tzinfo=None) == appointment
-    assert f"Appointment at {CLINIC['CLINIC_NAME']}" == str(events[0]["SUMMARY"])
-    walks = local[1:]
-    assert {(w.hour, w.minute) for w in walks} == {(18, 45)}
-    assert len({w.date() for w in walks}) == 14
-    assert walks[-1].date() - walks[0].date() == timedelta(days=13)
-    assert all(e.decoded("DURATION") == timedelta(minutes=10) for e in events[1:])
-    assert timezone == "America/Los_Angeles"
+    def local(e):
+        start = e.decoded("DTSTART")
+        assert start.tzinfo is not None  # UTC, never floating
+        return start.astimezone(ZoneInfo(timezone)).replace(tzinfo=None)
+
+    kinds = {}
+    for e in events:
+        kinds.setdefault(str(e["SUMMARY"]), []).append(e)
+    first = kinds.pop(f"Appointment at {CLINIC['CLINIC_NAME']}")
+    assert [local(e) for e in first] == [appointment]
+    # Two walks a day (3 hours apart from the picked time) on 14 days, never during the
+    # appointment; a diary reminder each day; the plan has no exercises of the library.
+    walks = [local(e) for e in kinds.pop("Time for your walk")]
+    assert {(w.hour, w.minute) for w in walks} == {(18, 45), (21, 45)}
+    assert len({w.date() for w in walks}) == 14 and len(walks) == 28
+    assert all(e.decoded("DURATION") == timedelta(minutes=10) for e in events[1:29])
+    diary = [local(e) for e in kinds.pop("Write in your diary how your back feels")]
+    assert len(diary) == 14 and {(d.hour, d.minute) for d in diary} == {(20, 0)}
+    assert kinds == {}
+    for start in [*walks, *diary]:
+        assert not appointment - timedelta(minutes=10) < start < appointment + timedelta(hours=1)
+    phone.close()
+
+
+def test_reminders_follow_the_exercises_and_step_around_the_appointment(
+    browser, browser_context_args, live_server
+):
+    phone = browser.new_context(**browser_context_args, accept_downloads=True)
+    page = phone.new_page()
+    appointment = datetime.combine(NEXT_WEEK, datetime.min.time()).replace(hour=9, minute=0)
+    chosen = (
+        plan_code.Prescribed("bridge", reps=8, hold=5, times=1),
+        plan_code.Prescribed("belly-breathing", reps=5, times=3),
+    )
+    page.goto(signed_link(live_server.url, appointment=appointment, exercises=chosen))
+    expect(page.locator("#plan-view")).to_be_visible()
+    page.fill("#exercise-time", "09:00")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Add to my calendar").click()
+    events = list(icalendar.Calendar.from_ical(Path(info.value.path()).read_bytes()).walk("VEVENT"))
+    practice = [e for e in events if str(e["SUMMARY"]) == "Time for your exercises"]
+    # Three times a day (the most any exercise asks), 5 hours apart, but not at 09:00 on
+    # the appointment's day.
+    assert len(practice) == 14 * 3 - 1
+    assert "Bridge" in str(practice[0]["DESCRIPTION"])
     phone.close()
 
 
@@ -336,12 +398,16 @@ def test_builder_errors_are_linked_to_their_fields(watched_page, live_server):
     expect(page).to_have_title("Error: Make a recovery plan – Back Spasm Guide")
     summary.get_by_role("link", name="Enter the minutes of each walk").click()
     expect(page.locator("#walk_minutes")).to_be_focused()
-    expect(page.locator("#exercise_1")).to_have_value(EXERCISES[0])  # nothing lost
+    expect(page.locator("#own_line")).to_have_value(OWN_LINE)  # nothing lost
+    expect(page.locator(f"#exercise-{EXERCISES[0]}")).to_be_checked()
 
 
 def test_a_plan_too_long_for_one_code_is_refused_with_how_much_to_cut(page, live_server):
-    fields = {**FULL_PLAN, **{f"exercise_{i}": "x" * 80 for i in range(1, 9)}}
-    fill_builder(page, live_server.url, fields=fields)
+    fields = {**FULL_PLAN, "own_line": "x" * 80, "note": "y" * 100}
+    fill_builder(page, live_server.url, fields=fields, ticks=[])
+    # The meter says so while the therapist types...
+    expect(page.locator("#room-text")).to_contain_text("too long for one QR code")
+    # ...and the server when the form is sent anyway.
     expect(page.locator(".error-summary")).to_contain_text("too long for one QR code")
 
 
@@ -374,13 +440,14 @@ def test_axe_clean_and_no_sideways_scroll(watched_page, live_server, width):
 @pytest.mark.parametrize("lang", [lang.code for lang in LANGUAGES])
 def test_fullest_plan_prints_on_one_page_in_every_language(page, live_server, lang):
     everything = list(plan_code.KEEP)
-    fill_builder(page, live_server.url, lang=lang, keep=everything, rest=plan_code.BREAK)
+    fill_builder(page, live_server.url, lang=lang, keep=everything, rest=["sitting", "standing"])
     expect(page.get_by_role("heading", name="The plan is ready")).to_be_visible()
     link = scan_screen(page)
     page.emulate_media(media="print")
     for paper in ("A4", "Letter"):
+        # One sheet, printed on both sides: the plan and the signs, then eight exercises.
         pdf = pdfium.PdfDocument(page.pdf(format=paper, print_background=True))
-        assert len(pdf) == 1, (lang, paper)
+        assert len(pdf) == 2, (lang, paper)
         image = pdf[0].render(scale=3).to_pil()
         assert [c.text for c in zxingcpp.read_barcodes(image, formats=QR)] == [link]
 
