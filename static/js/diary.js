@@ -118,6 +118,12 @@ function validEntry(e) {
   );
 }
 
+/** A backup's plan: its signed code is all that is kept from it (see the restore). */
+function backedUpPlan(plan) {
+  return !!plan && typeof plan === "object" && typeof plan.code === "string" &&
+    /^[0-9A-Z$*+\-./:]{1,1200}$/.test(plan.code);
+}
+
 function validPlan(plan) {
   return (
     !!plan && typeof plan === "object" && plan.v === 1 && Array.isArray(plan.items) &&
@@ -552,7 +558,7 @@ function parseBackup(text) {
   if (!data || data.format !== BACKUP_FORMAT || data.v !== 1) return null;
   if (!data.diary || data.diary.v !== 1 || !Array.isArray(data.diary.entries)) return null;
   if (!data.diary.entries.every(validEntry)) return null;
-  if (data.plan !== null && data.plan !== undefined && !validPlan(data.plan)) return null;
+  if (data.plan !== null && data.plan !== undefined && !backedUpPlan(data.plan)) return null;
   const ids = data.diary.entries.map((e) => e.id);
   if (new Set(ids).size !== ids.length) return null;
   return { entries: data.diary.entries.map(clean), plan: data.plan || null };
@@ -578,7 +584,10 @@ $("restore-file").addEventListener("change", async (event) => {
   if (!saveDiary(diary)) return;
   const current = loadPlan();
   if (backup.plan && (!current || String(backup.plan.savedAt || "") > String(current.savedAt || ""))) {
-    localStorage.setItem(PLAN_KEY, JSON.stringify(backup.plan));
+    // Only the plan's signed code is kept: the plan page checks it with the clinic's key
+    // before it shows anything of it (a crafted backup cannot make a plan).
+    const pending = { v: 1, code: backup.plan.code, pending: true, savedAt: String(backup.plan.savedAt || ""), items: [] };
+    localStorage.setItem(PLAN_KEY, JSON.stringify(pending));
   }
   message.classList.remove("is-error");
   message.textContent = fill(T.restored, { added: added.length, same: backup.entries.length - added.length });

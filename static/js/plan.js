@@ -276,7 +276,7 @@ function itemsOf(plan) {
 function load() {
   try {
     const saved = JSON.parse(localStorage.getItem(KEY));
-    if (!(saved && saved.v === 1 && saved.plan)) return null;
+    if (!(saved && saved.v === 1 && saved.plan && !saved.pending)) return null;
     // A plan saved before the exercise library held its exercises as the therapist's lines.
     const plan = saved.plan;
     if (!plan.lines) {
@@ -603,13 +603,30 @@ function fromFragment() {
 
 $("plan-needs-js").hidden = true;
 $("plan-app").hidden = false;
+/** A plan restored from a diary backup arrives as its code alone: it is shown (and its
+    items offered to the diary) only if the clinic's key signed it. */
+async function checkRestored() {
+  let saved = null;
+  try {
+    saved = JSON.parse(localStorage.getItem(KEY));
+  } catch (error) {
+    saved = null;
+  }
+  if (!(saved && saved.pending)) return;
+  const plan = typeof saved.code === "string" ? await verify(saved.code) : null;
+  if (plan) save(plan, saved.code);
+  else localStorage.removeItem(KEY);
+}
+
 const code = fromFragment();
 if (code) {
   receive(code);
 } else {
-  const saved = load();
-  if (saved) show(saved);
-  else showEmpty();
+  checkRestored().then(() => {
+    const saved = load();
+    if (saved) show(saved);
+    else showEmpty();
+  });
 }
 window.addEventListener("hashchange", () => {
   const next = fromFragment();

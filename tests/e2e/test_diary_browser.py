@@ -25,7 +25,7 @@ ZONE = ZoneInfo("America/New_York")
 TODAY = date(2026, 12, 2)
 PLAN = {
     "v": 1,
-    "code": "test",
+    "code": "TEST0",  # not signed by the clinic: a restored copy must never show as a plan
     "lang": "en",
     "savedAt": "2026-11-09T10:00:00-05:00",
     "plan": {},
@@ -253,13 +253,25 @@ def test_backup_restores_into_a_fresh_phone_with_the_same_summary(
         f"Restored: 0 entries added, {len(ENTRIES)} already on this phone."
     )
     assert len(other.evaluate(STORED)["entries"]) == len(ENTRIES) + 1
-    assert json.loads(other.evaluate("localStorage.getItem('bsg:plan')")) == PLAN
+    # Of the backup's plan only its code is kept, until the plan page has checked it.
+    pending = json.loads(other.evaluate("localStorage.getItem('bsg:plan')"))
+    assert pending == {
+        "v": 1,
+        "code": "TEST0",
+        "pending": True,
+        "savedAt": PLAN["savedAt"],
+        "items": [],
+    }
     # Without the new phone's own entry the summary is the same as on the old phone.
     entry = other.locator(".entry", has_text="already on the new phone")
     entry.get_by_role("button", name="Delete").click()
     entry.get_by_role("button", name="Yes, delete").click()
     expect(other.locator(".entry")).to_have_count(len(ENTRIES))
     assert shown_figures(other) == before
+    # The plan page checks the code: this one is not the clinic's, so nothing is kept.
+    other.goto(live_server.url + "/en/plan")
+    expect(other.locator("#plan-empty")).to_be_visible()
+    assert other.evaluate("localStorage.getItem('bsg:plan')") is None
     fresh.close()
 
 

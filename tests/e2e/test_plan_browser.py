@@ -468,3 +468,16 @@ def test_the_kill_switch_and_an_update_keep_the_plan(phone, start_server):
     page.goto(killed.url + "/en/plan")
     expect(page.locator("#plan-view")).to_contain_text("Secret note")
     assert page.evaluate("JSON.parse(localStorage.getItem('bsg:plan')).v") == 1
+
+
+def test_a_restored_plan_opens_only_if_its_code_verifies(page, live_server):
+    """A diary backup brings back a plan's code alone; the plan page checks it first."""
+    page.goto(live_server.url + "/en/plan")
+    good = signed_link(live_server.url).split("#")[1]
+    pending = {"v": 1, "code": good, "pending": True, "savedAt": "", "items": []}
+    page.evaluate("p => localStorage.setItem('bsg:plan', JSON.stringify(p))", pending)
+    page.reload()
+    expect(page.locator("#plan-view")).to_contain_text("Secret note")
+    stored = page.evaluate("JSON.parse(localStorage.getItem('bsg:plan'))")
+    assert "pending" not in stored and stored["plan"]["note"] == "Secret note"
+    assert [item["id"] for item in stored["items"]] == ["walk", "ex1"]
