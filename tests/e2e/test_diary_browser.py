@@ -267,7 +267,12 @@ def test_backup_restores_into_a_fresh_phone_with_the_same_summary(
     entry.get_by_role("button", name="Delete").click()
     entry.get_by_role("button", name="Yes, delete").click()
     expect(other.locator(".entry")).to_have_count(len(ENTRIES))
-    assert shown_figures(other) == before
+    # The same summary as on the old phone, but for the plan's items: the restored plan is
+    # not shown (nor its items counted) until the plan page has checked its code.
+    def without_plan(figures):
+        return {**figures, "plan": {}, "summary": {**figures["summary"], "plan": ""}}
+
+    assert without_plan(shown_figures(other)) == without_plan(before)
     # The plan page checks the code: this one is not the clinic's, so nothing is kept.
     other.goto(live_server.url + "/en/plan")
     expect(other.locator("#plan-empty")).to_be_visible()
