@@ -80,7 +80,15 @@ def posted() -> tuple[dict[str, str], int | str]:
     form = CheckForm(request.form)
     if not form.validate():
         raise BadAnswers
-    answers = {s.key: form[s.key].data for s in RADIO_SIGNS if form[s.key].data}
+    # WTForms' Optional() lets a blank value through unchecked: a value of only spaces is no
+    # answer (the screen asks again); anything else must be one of the answers.
+    answers = {}
+    for sign in RADIO_SIGNS:
+        value = (form[sign.key].data or "").strip()
+        if value and value not in triage.ANSWERS:
+            raise BadAnswers
+        if value:
+            answers[sign.key] = value
     ticks = set(form.checkup.data or ())
     for sign in CHECKLIST.signs:
         # A tick is Yes; with "None of these" (and no tick) every check-up sign is No.
