@@ -207,7 +207,10 @@ def svg(picture: Picture, label: str, css: str = "exercise-picture", top=None) -
     top = _top("".join(parts)) if top is None else top
     # Every number and class here is ours; the one text, the label, is escaped.
     return Markup(  # noqa: S704
-        f'<svg class="{css}" viewBox="0 {top} {WIDTH} {HEIGHT - top}" role="img" '
+        f'<svg class="{css}" viewBox="0 {top} {WIDTH} {HEIGHT - top}" '
+        # The size in the markup gives the picture its shape before CSS sizes it (print
+        # layout measures an SVG without one as 150 px high).
+        f'width="{WIDTH}" height="{HEIGHT - top}" role="img" '
         f'aria-label="{escape(label)}" focusable="false" fill="none" stroke="currentColor" '
         f'stroke-linecap="round" stroke-linejoin="round">{"".join(parts)}</svg>'
     )

@@ -31,7 +31,10 @@ def test_manifest_has_every_field(client):
         purposes = {(icon["sizes"], icon.get("purpose", "any")) for icon in data["icons"]}
         assert {("192x192", "any"), ("512x512", "any")} <= purposes
         assert {("192x192", "maskable"), ("512x512", "maskable"), ("any", "any")} <= purposes
-        assert data["shortcuts"][0]["url"] == f"/{lang.code}/check"
+        # A long press on the icon: the plan and the diary, the check, the card.
+        urls = [shortcut["url"] for shortcut in data["shortcuts"]]
+        assert urls == [f"/{lang.code}/{page}" for page in ("plan", "diary", "check", "card")]
+        assert all(shortcut["name"] and shortcut["icons"] for shortcut in data["shortcuts"])
         assert {shot["form_factor"] for shot in data["screenshots"]} == {"narrow", "wide"}
         for item in data["icons"] + data["screenshots"]:
             assert client.get(item["src"]).status_code == 200
