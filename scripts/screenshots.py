@@ -164,7 +164,6 @@ def plan_pages(browser, base: str) -> None:
     for paper in ("A4", "Letter"):
         pdf = pdfium.PdfDocument(tablet.pdf(format=paper, print_background=True))
         pdf[0].render(scale=1.25).to_pil().save(DOCS / f"print-plan-es-{paper.lower()}.png")
-    tablet.close()
     code = link.split("#", 1)[1]
     phone = browser.new_page(viewport={"width": 390, "height": 844})
     phone.goto(base + "/es/plan#" + code)
@@ -177,8 +176,17 @@ def plan_pages(browser, base: str) -> None:
     phone.locator("#plan-refused").wait_for()
     phone.screenshot(path=DOCS / "plan-phone-refused-es.png")
     phone.close()
+    # The same plan in English (for reviewers: docs/pemat.md rates it).
+    tablet.goto(base + "/en/plan/new?code=" + quote(code, safe=""))
+    tablet.select_option("#patient_lang", "en")
+    tablet.get_by_role("button", name="Make the QR code").click()
+    english = tablet.locator("a", has_text="Open it on this device").get_attribute("href")
+    phone = browser.new_page(viewport={"width": 390, "height": 844})
+    phone.goto(base + "/en/plan#" + english.split("#", 1)[1])
+    phone.locator("#plan-view").wait_for()
+    phone.screenshot(path=DOCS / "plan-phone-en-full.png", full_page=True)
+    phone.close()
     # The same plan made for an Arabic-speaking patient, on a phone in the dark.
-    tablet = browser.new_page(viewport={"width": 1024, "height": 1366})
     tablet.goto(base + "/en/plan/new?code=" + quote(code, safe=""))
     tablet.select_option("#patient_lang", "ar")
     tablet.get_by_role("button", name="Make the QR code").click()
