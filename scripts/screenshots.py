@@ -179,6 +179,8 @@ def plan_pages(browser, base: str) -> None:
     # The same plan in English (for reviewers: docs/pemat.md rates it).
     tablet.goto(base + "/en/plan/new?code=" + quote(code, safe=""))
     tablet.select_option("#patient_lang", "en")
+    tablet.fill("#own_line", "Walk on flat ground at first.")
+    tablet.fill("#note", "Call us if it gets worse.")
     tablet.get_by_role("button", name="Make the QR code").click()
     english = tablet.locator("a", has_text="Open it on this device").get_attribute("href")
     phone = browser.new_page(viewport={"width": 390, "height": 844})

@@ -53,6 +53,8 @@ class Exercise:
     end_alt: object
     sides: bool = False  # "on each side"
     floor: bool = True  # show how to get down to the floor and up again
+    #: The steps the two pictures show (their captions say so: "Step 2").
+    shown_steps: tuple[int, int] = (1, 2)
 
 
 # -- poses -------------------------------------------------------------------------------
@@ -166,8 +168,8 @@ LIBRARY: tuple[Exercise, ...] = (
         feel=_l("Your lower back flattening and your tummy working. It should not hurt."),
         caution=_l("Keep the movement small. Stop if it gives you sharp pain."),
         dose=Dose(reps=10, times=2),
-        start=Picture(Pose(**{**ON_BACK.__dict__, "arch": -4}), ("mat",)),
-        end=Picture(ON_BACK, ("mat",), (((84, 80), (84, 96), 0),)),
+        start=Picture(Pose(**{**ON_BACK.__dict__, "arch": -8, "arm": -14}), ("mat",)),
+        end=Picture(ON_BACK, ("mat",), (((90, 78), (90, 95), 0),)),
         start_alt=_l("Lying on the back, knees bent, with a small gap under the lower back."),
         end_alt=_l("The same, with the lower back pressed flat to the floor."),
     ),
@@ -218,6 +220,7 @@ LIBRARY: tuple[Exercise, ...] = (
             ("mat", "knee-cushion"),
             (((90, 56), (90, 72), 0),),
         ),
+        shown_steps=(2, 3),
         start_alt=_l("On hands and knees with the back rounded up and the head down."),
         end_alt=_l("On hands and knees with the back dipped a little and the head up."),
     ),
@@ -391,6 +394,7 @@ LIBRARY: tuple[Exercise, ...] = (
             ("mat", "knee-cushion"),
             (((40, 66), (22, 64), 0), ((140, 54), (160, 50), 0)),
         ),
+        shown_steps=(1, 3),
         start_alt=_l("On hands and knees with the back level."),
         end_alt=_l("The same, with one arm reached forward and the other leg stretched back."),
     ),
@@ -458,6 +462,7 @@ LIBRARY: tuple[Exercise, ...] = (
             ("mat",),
             (((98, 72), (98, 86), 0),),
         ),
+        shown_steps=(2, 3),
         start_alt=_l("Lying on the back, a hand on the belly, the belly rising."),
         end_alt=_l("The same, the belly falling."),
         floor=True,
@@ -480,6 +485,9 @@ FEEL_LABEL = _l("You should feel:")
 CAUTION_LABEL = _l("Take care:")
 START_LABEL = _l("Start")
 END_LABEL = _l("End")
+STEP_LABEL = _l("Step %(number)s")
+#: Said once above the cards: what the pictures' arrows and grey limbs mean.
+PICTURE_KEY = _l("In the pictures, arrows show which way to move. Grey is your other arm or leg.")
 
 
 def pictures(exercise: Exercise) -> tuple:

@@ -57,6 +57,9 @@ OWN_LINE_HEADING = _l("Also from your therapist")
 #: The stop rule (docs/design.md, "What a plan holds"): on every plan, exercise card and
 #: printed plan. The last step is an emergency.
 STOP_HEADING = _l("When to stop")
+#: The scale the stop rule's "over 5 out of 10" counts on (the diary's words).
+PAIN_SCALE = _l("Pain is counted from 0 (no pain) to 10 (the worst pain you can imagine).")
+WALK_CEILING = _l("Stop adding when each walk is %(minutes)s.")
 STOP_RULE = (
     _l(
         "Mild pain or a stretch while you exercise is OK: hurting does not mean harm. It "
@@ -123,6 +126,9 @@ def sentences(plan: Plan) -> dict:
         out["walk"] = walk_sentence(minutes(plan.walk_minutes), times_a_day(plan.walk_times))
         if plan.walk_increase:
             out["increase"] = increase_sentence(minutes(plan.walk_increase))
+            out["increase"] += " " + str(WALK_CEILING) % {
+                "minutes": minutes(plan_code.WALK_GROWS_TO)
+            }
     out["keep"] = [str(KEEP_LABELS[key]) for key in plan.keep]
     out["rest"] = [str(BREAK_LABELS[key]) for key in plan.rest]
     out["rest_lead"] = break_lead(days(plan.rest_days) if plan.rest_days else None)
@@ -164,4 +170,5 @@ def for_the_device() -> dict:
         "made": str(MADE_ON) % {"date": "{d}"},
         "restUntil": str(BREAK_UNTIL) % {"date": "{d}"},
         "restEnded": str(BREAK_ENDED),
+        "walkCeiling": str(WALK_CEILING) % {"minutes": minutes(plan_code.WALK_GROWS_TO)},
     }

@@ -235,6 +235,10 @@ function thisWeek(plan, today = new Date()) {
       ? T.restEnded : T.restUntil.replace("{d}", longDate(last));
     lines.push(restLine + " " + plan.rest.map((key) => T.rest[key]).join(", "));
   }
+  if (plan.exercises.length) {
+    const heading = $("exercises-heading").textContent;
+    lines.push(heading + ": " + plan.exercises.map((e) => exerciseName(e.key)).join(", "));
+  }
   if (plan.appointment && localDate(plan.appointment) >= today) {
     lines.push(texts.appointment + ": " + new Intl.DateTimeFormat(htmlLang, {
       dateStyle: "full", timeStyle: "short",
@@ -335,7 +339,7 @@ function show(record) {
     slot("walk").textContent = walkSentence(plan.walk);
     slot("increase").hidden = !plan.walk.increase;
     slot("increase").textContent = plan.walk.increase
-      ? T.increase.replace("{m}", T.minutes[plan.walk.increase]) : "";
+      ? T.increase.replace("{m}", T.minutes[plan.walk.increase]) + " " + T.walkCeiling : "";
   }
   part("keep", plan.keep.length > 0);
   fillList(slot("keep"), plan.keep.map((key) => T.keep[key]));
@@ -365,12 +369,14 @@ function show(record) {
   $("copied").textContent = "";
   $("delete-confirm").hidden = true;
   $("plan-empty").hidden = true;
+  $("plan-tools").hidden = false;
   view.hidden = false;
 }
 
 function showEmpty() {
   current = null;
   view.hidden = true;
+  $("plan-tools").hidden = true;
   $("plan-empty").hidden = false;
 }
 
@@ -523,10 +529,14 @@ export function calendar(plan, times = {}, now = new Date()) {
   }
   if (plan.exercises.length) {
     const count = Math.max(...plan.exercises.map((e) => e.times));
-    const names = plan.exercises.map((e) => exerciseName(e.key)).join(", ");
-    daily(hourMinute(times.exercises, "09:00"), count, 300, (start) => {
-      if (free(start, 15)) lines.push(...event(start, texts["exercise-reminder"], names, 15, "PT0M"));
-    });
+    const [h, m] = hourMinute(times.exercises, "09:00");
+    // Session k of the day holds the exercises done more than k times a day.
+    for (let k = 0; k < count; k++) {
+      const names = plan.exercises.filter((e) => e.times > k).map((e) => exerciseName(e.key)).join(", ");
+      daily([h, m + k * 300], 1, 0, (start) => {
+        if (free(start, 15)) lines.push(...event(start, texts["exercise-reminder"], names, 15, "PT0M"));
+      });
+    }
   }
   daily(hourMinute(times.diary, "20:00"), 1, 0, (start) => {
     if (free(start, 5)) lines.push(...event(start, texts["diary-reminder"], texts["from-plan"], 5, "PT0M"));
@@ -603,6 +613,7 @@ function fromFragment() {
 
 $("plan-needs-js").hidden = true;
 $("plan-app").hidden = false;
+$("plan-more").hidden = false;
 /** A plan restored from a diary backup arrives as its code alone: it is shown (and its
     items offered to the diary) only if the clinic's key signed it. */
 async function checkRestored() {

@@ -267,6 +267,7 @@ def test_backup_restores_into_a_fresh_phone_with_the_same_summary(
     entry.get_by_role("button", name="Delete").click()
     entry.get_by_role("button", name="Yes, delete").click()
     expect(other.locator(".entry")).to_have_count(len(ENTRIES))
+
     # The same summary as on the old phone, but for the plan's items: the restored plan is
     # not shown (nor its items counted) until the plan page has checked its code.
     def without_plan(figures):
