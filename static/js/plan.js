@@ -348,7 +348,9 @@ function show(record) {
     ? T.restUntil.replace("{d}", longDate(addDays(plan.made, plan.restDays - 1))) : T.restNow;
   fillList(slot("rest"), plan.rest.map((key) => T.rest[key]));
   part("exercises", plan.exercises.length > 0);
-  slot("exercises").replaceChildren(...exerciseCards(plan));
+  const cards = exerciseCards(plan);
+  slot("exercises").replaceChildren(...cards);
+  part("floor", cards.some((card) => card.hasAttribute("data-floor")));
   part("lines", plan.lines.length > 0);
   fillList(slot("lines"), plan.lines);
   const week = thisWeek(plan);
