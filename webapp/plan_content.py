@@ -119,16 +119,30 @@ def break_lead(for_days: str | None) -> str:
     return _("Take a break from these for now:")
 
 
+def walk_schedule(plan: Plan) -> list[tuple]:
+    """The weeks the walk grows: (the day, its minutes), until it reaches its ceiling, so the
+    patient reads each week's walk instead of adding it up."""
+    steps: list[tuple] = []
+    if not (plan.walk_minutes and plan.walk_increase):
+        return steps
+    ceiling = max(plan.walk_minutes, plan_code.WALK_GROWS_TO)
+    for week in range(1, 13):
+        grown = min(plan.walk_minutes + week * plan.walk_increase, ceiling)
+        if steps and grown == steps[-1][1] or grown == plan.walk_minutes:
+            break
+        steps.append((plan.made + timedelta(days=7 * week), grown))
+    return steps
+
+
 def sentences(plan: Plan) -> dict:
     """Every sentence of one plan, in the current language (the printed plan, the preview)."""
     out: dict = {}
     if plan.walk_minutes:
         out["walk"] = walk_sentence(minutes(plan.walk_minutes), times_a_day(plan.walk_times))
-        if plan.walk_increase:
-            out["increase"] = increase_sentence(minutes(plan.walk_increase))
-            out["increase"] += " " + str(WALK_CEILING) % {
-                "minutes": minutes(plan_code.WALK_GROWS_TO)
-            }
+        out["schedule"] = [
+            f"{format_date(day, 'full')}: {walk_sentence(minutes(n), times_a_day(plan.walk_times))}"
+            for day, n in walk_schedule(plan)
+        ]
     out["keep"] = [str(KEEP_LABELS[key]) for key in plan.keep]
     out["rest"] = [str(BREAK_LABELS[key]) for key in plan.rest]
     out["rest_lead"] = break_lead(days(plan.rest_days) if plan.rest_days else None)

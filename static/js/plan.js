@@ -247,6 +247,22 @@ function thisWeek(plan, today = new Date()) {
   return lines;
 }
 
+/** The walk of each week still to come, until it stops growing: "date: Walk for ...". */
+function walkSchedule(plan, today = new Date()) {
+  const lines = [];
+  if (!plan.walk || !plan.walk.increase) return lines;
+  let previous = walkMinutesOn(plan, today);
+  for (let week = 1; week <= 12; week++) {
+    const day = addDays(plan.made, 7 * week);
+    if (day <= today) continue;
+    const minutes = walkMinutesOn(plan, day);
+    if (minutes === previous) break;
+    lines.push(longDate(day) + ": " + walkSentence({ minutes, times: plan.walk.times }));
+    previous = minutes;
+  }
+  return lines;
+}
+
 function exerciseCards(plan) {
   return plan.exercises.map((exercise) => {
     const template = $("exercise-library").content.querySelector('[data-exercise="' + exercise.key + '"]');
@@ -336,10 +352,10 @@ function show(record) {
   slot("made").textContent = madeLine(plan);
   part("walk", !!plan.walk);
   if (plan.walk) {
-    slot("walk").textContent = walkSentence(plan.walk);
+    slot("walk").textContent = walkSentence({ minutes: walkMinutesOn(plan, new Date()), times: plan.walk.times });
     slot("increase").hidden = !plan.walk.increase;
-    slot("increase").textContent = plan.walk.increase
-      ? T.increase.replace("{m}", T.minutes[plan.walk.increase]) + " " + T.walkCeiling : "";
+    // The weeks ahead, worked out: a date and that week's walk (no sums for the patient).
+    fillList(slot("increase"), walkSchedule(plan));
   }
   part("keep", plan.keep.length > 0);
   fillList(slot("keep"), plan.keep.map((key) => T.keep[key]));
@@ -372,6 +388,7 @@ function show(record) {
   $("delete-confirm").hidden = true;
   $("plan-empty").hidden = true;
   $("plan-tools").hidden = false;
+  $("plan-more").open = false;
   view.hidden = false;
 }
 
@@ -379,6 +396,7 @@ function showEmpty() {
   current = null;
   view.hidden = true;
   $("plan-tools").hidden = true;
+  $("plan-more").open = true; // no plan yet: pasting a code is the one thing to do here
   $("plan-empty").hidden = false;
 }
 

@@ -85,7 +85,10 @@ def spanish_sentences() -> dict:
             "walk": plan_content.walk_sentence(
                 plan_content.minutes(20), plan_content.times_a_day(3)
             ),
-            "increase": plan_content.increase_sentence(plan_content.minutes(5)),
+            # The weeks ahead, worked out: the second week's walk, 25 minutes.
+            "increase": plan_content.walk_sentence(
+                plan_content.minutes(25), plan_content.times_a_day(3)
+            ),
             "rest": str(plan_content.BREAK_UNTIL).split("%(date)s")[0].strip(),
             "keep": [str(plan_content.KEEP_LABELS[k]) for k in KEEP],
             "rest_items": [str(plan_content.BREAK_LABELS[k]) for k in REST],
