@@ -206,6 +206,7 @@ def test_full_plan_from_english_builder_to_spanish_phone(page, phone, start_serv
     expect(view.locator(".exercise-card svg").first).to_be_visible()
     expect(mobile.locator(".warning-signs")).to_be_visible()
 
+    mobile.locator("#plan-more > summary").click()  # the plan's controls, folded away
     mobile.get_by_role("button", name="Borrar mi plan").click()
     mobile.get_by_role("button", name="Sí, borrar mi plan").click()
     expect(mobile.locator("#plan-deleted")).to_be_visible()
@@ -356,6 +357,7 @@ def test_a_new_plan_asks_before_replacing_and_a_pasted_code_is_accepted(watched_
     page.get_by_role("button", name="Keep my saved plan").click()
     expect(page.locator("#plan-view")).to_contain_text("Secret note")
     # The installed app: the patient pastes the code (or the whole link) on the plan page.
+    page.get_by_text("Copy, move or delete this plan").click()
     page.get_by_label("Paste the code from your plan here").fill(second)
     page.get_by_role("button", name="Open the plan").click()
     page.get_by_role("button", name="Replace my plan").click()
