@@ -486,3 +486,27 @@ def test_a_restored_plan_opens_only_if_its_code_verifies(page, live_server):
     stored = page.evaluate("JSON.parse(localStorage.getItem('bsg:plan'))")
     assert "pending" not in stored and stored["plan"]["note"] == "Secret note"
     assert [item["id"] for item in stored["items"]] == ["walk", "ex1"]
+
+
+def test_an_arabic_plan_shows_every_exercise_right_to_left(page, live_server):
+    chosen = tuple(
+        plan_code.Prescribed(e.key, reps=e.dose.reps, hold=e.dose.hold, times=e.dose.times)
+        for e in exercises.LIBRARY[:8]
+    )
+    code = signed_link(live_server.url, lang="ar", exercises=chosen).split("#")[1]
+    page.goto(live_server.url + "/en/plan#" + code)  # opens the plan's own language
+    page.wait_for_url("**/ar/plan")
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    cards = page.locator(".exercise-card")
+    expect(cards).to_have_count(8)
+    app = create_app({"TESTING": True})
+    with app.test_request_context("/ar/plan"), force_locale("ar"):
+        for i, exercise in enumerate(exercises.LIBRARY[:8]):
+            card = cards.nth(i)
+            expect(card.get_by_role("heading", level=3)).to_have_text(str(exercise.name))
+            expect(card.get_by_role("img")).to_have_count(2)
+            expect(card.locator(".exercise-steps li")).to_have_text(
+                [str(s) for s in exercise.steps]
+            )
+            label = card.get_by_role("img").first.get_attribute("aria-label")
+            assert label == str(exercise.start_alt)
