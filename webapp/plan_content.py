@@ -128,7 +128,7 @@ def walk_schedule(plan: Plan) -> list[tuple]:
     ceiling = max(plan.walk_minutes, plan_code.WALK_GROWS_TO)
     for week in range(1, 13):
         grown = min(plan.walk_minutes + week * plan.walk_increase, ceiling)
-        if steps and grown == steps[-1][1] or grown == plan.walk_minutes:
+        if (steps and grown == steps[-1][1]) or grown == plan.walk_minutes:
             break
         steps.append((plan.made + timedelta(days=7 * week), grown))
     return steps
