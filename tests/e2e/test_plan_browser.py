@@ -510,3 +510,31 @@ def test_an_arabic_plan_shows_every_exercise_right_to_left(page, live_server):
             )
             label = card.get_by_role("img").first.get_attribute("aria-label")
             assert label == str(exercise.start_alt)
+
+
+def test_back_from_the_plan_brings_the_filled_builder(page, live_server):
+    """Post/Redirect/Get: Back from "The plan is ready" shows the form as it was sent."""
+    fill_builder(page, live_server.url)
+    expect(page.get_by_role("heading", name="The plan is ready")).to_be_visible()
+    page.go_back()
+    expect(page.locator("#own_line")).to_have_value(OWN_LINE)
+    expect(page.locator(f"#exercise-{EXERCISES[0]}")).to_be_checked()
+    expect(page.locator("#walk_minutes")).to_have_value("20")
+    # "Make another plan" starts empty.
+    page.get_by_role("button", name="Make the QR code").click()
+    page.get_by_role("link", name="Make another plan").click()
+    expect(page.locator("#own_line")).to_have_value("")
+
+
+def test_the_guide_leads_back_to_a_saved_plan_and_diary(page, live_server):
+    page.goto(signed_link(live_server.url))
+    expect(page.locator("#plan-view")).to_be_visible()
+    page.goto(live_server.url + "/en/")
+    records = page.get_by_role("navigation", name="Saved on this phone")
+    plan_link = records.get_by_role("link", name="Your recovery plan")
+    expect(plan_link).to_be_visible()
+    assert plan_link.bounding_box()["y"] < 844  # on the first screen
+    expect(records.get_by_role("link", name="Your diary")).to_be_hidden()  # nothing written yet
+    page.evaluate("localStorage.setItem('bsg:diary', JSON.stringify({v: 1, entries: [{id: 'a'}]}))")
+    page.reload()
+    expect(records.get_by_role("link", name="Your diary")).to_be_visible()
