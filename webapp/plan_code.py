@@ -362,7 +362,6 @@ def for_the_device() -> dict:
             "increase": list(WALK_INCREASE),
             "days": list(BREAK_DAYS),
             "walkDay": WALK_DAY_MAX,
-            "walkGrowsTo": WALK_GROWS_TO,
             "exercises": MAX_EXERCISES,
             "line": OWN_LINE_CHARS,
             "note": NOTE_CHARS,

@@ -59,7 +59,6 @@ OWN_LINE_HEADING = _l("Also from your therapist")
 STOP_HEADING = _l("When to stop")
 #: The scale the stop rule's "over 5 out of 10" counts on (the diary's words).
 PAIN_SCALE = _l("Pain is counted from 0 (no pain) to 10 (the worst pain you can imagine).")
-WALK_CEILING = _l("Stop adding when each walk is %(minutes)s.")
 STOP_RULE = (
     _l(
         "Mild pain or a stretch while you exercise is OK: hurting does not mean harm. It "
@@ -101,21 +100,12 @@ def times_a_day(n: int) -> str:
     return ngettext("%(num)s time a day", "%(num)s times a day", n)
 
 
-def days(n: int) -> str:
-    return ngettext("%(num)s day", "%(num)s days", n)
-
-
 def walk_sentence(walk_minutes: str, walk_times: str) -> str:
     return _("Walk for %(minutes)s, %(times)s.", minutes=walk_minutes, times=walk_times)
 
 
-def increase_sentence(added: str) -> str:
-    return _("Each week, add %(minutes)s to each walk.", minutes=added)
-
-
-def break_lead(for_days: str | None) -> str:
-    if for_days:
-        return _("Take a break from these for %(days)s:", days=for_days)
+def break_lead() -> str:
+    """The break's lead when the plan gives no days (format 1 allowed it)."""
     return _("Take a break from these for now:")
 
 
@@ -145,7 +135,7 @@ def sentences(plan: Plan) -> dict:
         ]
     out["keep"] = [str(KEEP_LABELS[key]) for key in plan.keep]
     out["rest"] = [str(BREAK_LABELS[key]) for key in plan.rest]
-    out["rest_lead"] = break_lead(days(plan.rest_days) if plan.rest_days else None)
+    out["rest_lead"] = break_lead()
     if plan.appointment:
         out["appointment"] = date_and_time(plan.appointment)
     out["made"] = str(MADE_ON) % {"date": format_date(plan.made, "long")}
@@ -168,21 +158,17 @@ def for_the_device() -> dict:
 
     Numbers are given for every value a plan may hold, so plural rules (six forms in
     Arabic) come from the catalogs, not from JavaScript. `{m}`, `{t}`, `{d}` are filled in
-    on the phone.
+    on the phone (the walk's minutes and times, a date).
     """
     low, high = plan_code.WALK_MINUTES
     return {
         "minutes": {n: minutes(n) for n in range(low, high + 1)},
         "times": {n: times_a_day(n) for n in range(plan_code.WALK_TIMES[1] + 1) if n},
-        "days": {n: days(n) for n in range(plan_code.BREAK_DAYS[1] + 1) if n},
         "walk": walk_sentence("{m}", "{t}"),
-        "increase": increase_sentence("{m}"),
-        "restFor": break_lead("{d}"),
-        "restNow": break_lead(None),
+        "restNow": break_lead(),
         "keep": {key: str(label) for key, label in KEEP_LABELS.items()},
         "rest": {key: str(label) for key, label in BREAK_LABELS.items()},
         "made": str(MADE_ON) % {"date": "{d}"},
         "restUntil": str(BREAK_UNTIL) % {"date": "{d}"},
         "restEnded": str(BREAK_ENDED),
-        "walkCeiling": str(WALK_CEILING) % {"minutes": minutes(plan_code.WALK_GROWS_TO)},
     }

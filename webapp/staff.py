@@ -30,6 +30,8 @@ import sqlite3
 import sys
 import time
 import tomllib
+from contextlib import closing, contextmanager
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -61,8 +63,14 @@ MIN_PASSWORD = 12
 MAX_AGE = 8 * 60 * 60
 MAX_FAILURES = 5
 WINDOW = 15 * 60
-#: Checked when the name is unknown, so a wrong name takes as long as a wrong password.
-_DUMMY_HASH = generate_password_hash("not a password of anyone's", method="scrypt")
+
+
+@lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    """Checked when the name is unknown, so a wrong name takes as long as a wrong password
+    (made on the first sign-in, not at every start-up: scrypt takes about 0.1 s)."""
+    return generate_password_hash("not a password of anyone's", method="scrypt")
+
 
 MESSAGES = {
     "wrong": _l("The name or the password is not right. Check both and try again."),
@@ -133,11 +141,15 @@ def _fingerprint(password_hash: str) -> str:
 # -- failed tries, shared by every worker ----------------------------------------------------
 
 
-def _failures_db() -> sqlite3.Connection:
+@contextmanager
+def _failures_db():
+    """The shared count of failed tries, opened for one use and closed after it."""
     path = staff_file().with_suffix(".failures.sqlite")
-    connection = sqlite3.connect(path, timeout=5, isolation_level=None)
-    connection.execute("CREATE TABLE IF NOT EXISTS failure (key TEXT NOT NULL, at REAL NOT NULL)")
-    return connection
+    with closing(sqlite3.connect(path, timeout=5, isolation_level=None)) as connection:
+        connection.execute(
+            "CREATE TABLE IF NOT EXISTS failure (key TEXT NOT NULL, at REAL NOT NULL)"
+        )
+        yield connection
 
 
 def _key(kind: str, value: str) -> str:
@@ -288,7 +300,7 @@ def sign_in():
         response.headers["Retry-After"] = str(wait)
         return response
     password_hash = accounts.get(name) if NAME.fullmatch(name) else None
-    if not check_password_hash(password_hash or _DUMMY_HASH, password) or not password_hash:
+    if not check_password_hash(password_hash or _dummy_hash(), password) or not password_hash:
         _record_failure(keys)
         return _page("staff_sign_in.html", error=MESSAGES["wrong"], **context)
     _forget_failures(keys[0])

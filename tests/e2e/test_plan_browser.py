@@ -86,7 +86,7 @@ def spanish_sentences() -> dict:
                 plan_content.minutes(20), plan_content.times_a_day(3)
             ),
             # The weeks ahead, worked out: the second week's walk, 25 minutes.
-            "increase": plan_content.walk_sentence(
+            "next_week": plan_content.walk_sentence(
                 plan_content.minutes(25), plan_content.times_a_day(3)
             ),
             "rest": str(plan_content.BREAK_UNTIL).split("%(date)s")[0].strip(),
@@ -151,7 +151,7 @@ def test_full_plan_from_english_builder_to_spanish_phone(page, phone, start_serv
     view = mobile.locator("#plan-view")
     for line in [
         es["walk"],
-        es["increase"],
+        es["next_week"],
         es["rest"],
         *es["keep"],
         *es["rest_items"],
